@@ -1,0 +1,16 @@
+/** Input bounds shared by the browser forms and the server's zod schemas. */
+export const LIMITS = {
+  idLength: 64,
+  questionLength: 200,
+  optionLabelLength: 80,
+  minOptions: 2,
+  maxOptions: 20,
+  emailLength: 254,
+  nameLength: 80,
+  passwordMin: 8,
+  passwordMax: 200,
+  couponCodeLength: 32,
+  promotionTitleLength: 80,
+  discountLength: 40,
+  maxCouponQuantity: 1_000_000,
+} as const;

@@ -1,0 +1,97 @@
+import type { Db } from "../../infra/db/prisma";
+import { notFound } from "../errors";
+import { effectiveStatus, type PollDefinition } from "./definition";
+
+const definitionSelect = {
+  id: true,
+  slug: true,
+  restaurantId: true,
+  question: true,
+  multipleChoice: true,
+  maxChoices: true,
+  opensAt: true,
+  closesAt: true,
+  resultsVisibility: true,
+  restaurant: { select: { ownerId: true } },
+  options: { select: { id: true }, orderBy: { position: "asc" as const } },
+} as const;
+
+/**
+ * Poll definitions by id or slug, cached in-process: everything in a definition is fixed when the poll is
+ * created, so the vote path reads Postgres once per poll, not once per vote.
+ */
+export class PollDefinitions {
+  private readonly byId = new Map<string, PollDefinition>();
+  private readonly idBySlug = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(ref: { pollId: string } | { slug: string }): Promise<PollDefinition> {
+    const cachedId = "pollId" in ref ? ref.pollId : this.idBySlug.get(ref.slug);
+    const cached = cachedId ? this.byId.get(cachedId) : undefined;
+    if (cached) return cached;
+    const row = await this.db.poll.findUnique({
+      where: "pollId" in ref ? { id: ref.pollId } : { slug: ref.slug },
+      select: definitionSelect,
+    });
+    if (!row) throw notFound("poll");
+    const definition: PollDefinition = {
+      id: row.id,
+      slug: row.slug,
+      restaurantId: row.restaurantId,
+      ownerId: row.restaurant.ownerId,
+      question: row.question,
+      multipleChoice: row.multipleChoice,
+      maxChoices: row.maxChoices,
+      optionIds: row.options.map((o) => o.id),
+      opensAt: row.opensAt,
+      closesAt: row.closesAt,
+      resultsVisibility: row.resultsVisibility,
+    };
+    if (this.byId.size >= this.maxEntries) this.clear();
+    this.byId.set(definition.id, definition);
+    this.idBySlug.set(definition.slug, definition.id);
+    return definition;
+  }
+
+  private clear(): void {
+    this.byId.clear();
+    this.idBySlug.clear();
+  }
+}
+
+/** What anyone with the link may see of a poll: the diner's page and the live screen render from this. */
+export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
+  const row = await db.poll.findUniqueOrThrow({
+    where: { id: poll.id },
+    select: {
+      status: true,
+      restaurant: { select: { name: true } },
+      options: { select: { id: true, label: true, menuItemId: true }, orderBy: { position: "asc" } },
+      promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
+    },
+  });
+  return {
+    id: poll.id,
+    slug: poll.slug,
+    question: poll.question,
+    restaurantName: row.restaurant.name,
+    multipleChoice: poll.multipleChoice,
+    maxChoices: poll.multipleChoice ? poll.maxChoices : 1,
+    options: row.options,
+    status: effectiveStatus({ status: row.status, opensAt: poll.opensAt, closesAt: poll.closesAt }, now),
+    opensAt: poll.opensAt?.toISOString() ?? null,
+    closesAt: poll.closesAt?.toISOString() ?? null,
+    resultsVisibility: poll.resultsVisibility,
+    promotion: row.promotion && { ...row.promotion, validUntil: row.promotion.validUntil.toISOString() },
+  };
+}
+export type PublicPoll = Awaited<ReturnType<typeof readPublicPoll>>;
+
+export async function readPollStatus(db: Db, pollId: string) {
+  const row = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { status: true } });
+  return row.status;
+}

@@ -1,0 +1,38 @@
+import type { PollStatus, ResultsVisibility } from "@/lib/schemas";
+
+/**
+ * What the vote path needs to know of a poll. Everything here except `status` is fixed once the poll exists, so a
+ * process may cache it; the status lives with the engine (Redis meta or the Poll row) and is checked atomically
+ * with each vote.
+ */
+export type PollDefinition = {
+  id: string;
+  slug: string;
+  restaurantId: string;
+  ownerId: string;
+  question: string;
+  multipleChoice: boolean;
+  maxChoices: number;
+  optionIds: readonly string[];
+  opensAt: Date | null;
+  closesAt: Date | null;
+  resultsVisibility: ResultsVisibility;
+};
+
+export type PollWindow = { status: PollStatus; opensAt: Date | null; closesAt: Date | null };
+
+/** A poll takes votes while it is open and inside its schedule. */
+export function isAcceptingVotes(poll: PollWindow, now: Date): boolean {
+  if (poll.status !== "open") return false;
+  if (poll.opensAt && now < poll.opensAt) return false;
+  if (poll.closesAt && now >= poll.closesAt) return false;
+  return true;
+}
+
+/** The status a person should see: an open poll past its closing time reads as closed. */
+export function effectiveStatus(poll: PollWindow, now: Date): PollStatus | "scheduled" {
+  if (poll.status !== "open") return poll.status;
+  if (poll.closesAt && now >= poll.closesAt) return "closed";
+  if (poll.opensAt && now < poll.opensAt) return "scheduled";
+  return "open";
+}

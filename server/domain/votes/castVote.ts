@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import type { PollResults, VoteStatus } from "@/lib/schemas";
+import type { VoteEngine } from "../../engine/types";
+import { DomainError } from "../errors";
+import type { PollDefinition } from "../polls/definition";
+import { canSeeResults } from "../polls/visibility";
+import { validateChoice } from "./choice";
+
+export type CastVoteResult = {
+  status: VoteStatus;
+  /** Present when the poll lets a voter see results right after voting. */
+  results: PollResults | null;
+  coupon: { code: string } | null;
+};
+
+/**
+ * A diner's vote: check the choice against the poll, then let the engine count it atomically. Nothing is counted
+ * unless the engine accepts; a refusal becomes a typed error.
+ */
+export async function castVote(
+  engine: VoteEngine,
+  poll: PollDefinition,
+  voterId: string,
+  optionIds: readonly string[],
+  now = new Date(),
+): Promise<CastVoteResult> {
+  validateChoice(poll, optionIds);
+  const outcome = await engine.castVote({ poll, voterId, optionIds, couponCode: newCouponCode(), now });
+  if (outcome.status === "not_accepting") {
+    throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
+  }
+  const visible = canSeeResults(poll.resultsVisibility, { isOwner: false, hasVoted: true, isClosed: false });
+  return {
+    status: outcome.status,
+    results: visible ? outcome.results : null,
+    coupon: outcome.couponCode ? { code: outcome.couponCode } : null,
+  };
+}
+
+// Crockford-style alphabet: no I, L, O, U; 12 characters carry 60 bits, so codes never collide in practice and
+// cannot be guessed at the counter.
+const COUPON_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function newCouponCode(): string {
+  const bytes = randomBytes(12);
+  let code = "";
+  for (const byte of bytes) code += COUPON_ALPHABET[byte & 31];
+  return code;
+}

@@ -1,0 +1,3 @@
+import { voteEngineContract } from "../../../test/contract/voteEngineContract";
+
+voteEngineContract("postgres");

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../infra/db/prisma";
+import { pollKeys, TOTAL_FIELD } from "./keys";
+import type { ScriptedRedis } from "./scripts";
+
+const PAGE = 5_000;
+const LOCK_MS = 60_000;
+
+/**
+ * Loads a poll's Redis state (voters, tally, coupon winners and stock, status) from Postgres, the durable record.
+ * Runs when the vote script finds no ready meta: a poll seen for the first time, or a Redis that lost its data.
+ * One process rebuilds while the others wait; votes are refused by the script until the state is ready, so
+ * nothing is counted against a half-loaded poll. Returns false if another process holds the rebuild.
+ */
+export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string): Promise<boolean> {
+  const keys = pollKeys(pollId);
+  const token = randomUUID();
+  if ((await redis.set(keys.rebuildLock, token, "PX", LOCK_MS, "NX")) !== "OK") return false;
+  try {
+    const poll = await db.poll.findUnique({
+      where: { id: pollId },
+      select: { status: true, opensAt: true, closesAt: true, promotion: { select: { quantity: true, validUntil: true } } },
+    });
+    if (!poll) return true;
+    await redis.del(keys.voters, keys.tally, keys.winners);
+    await loadBallots(redis, db, pollId);
+    const winners = await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } });
+    if (winners.length > 0) await redis.hset(keys.winners, Object.fromEntries(winners.map((w) => [w.voterId, w.code])));
+    const promotion = poll.promotion;
+    await redis.finishRebuild(
+      keys.meta,
+      poll.status,
+      String(poll.opensAt?.getTime() ?? 0),
+      String(poll.closesAt?.getTime() ?? 0),
+      promotion ? String(Math.max(0, promotion.quantity - winners.length)) : "",
+      String(promotion?.validUntil.getTime() ?? 0),
+    );
+    return true;
+  } finally {
+    if ((await redis.get(keys.rebuildLock)) === token) await redis.del(keys.rebuildLock);
+  }
+}
+
+/** Streams the poll's ballots page by page into the voter set and sums the tally; returns the ballot count. */
+async function loadBallots(redis: ScriptedRedis, db: Db, pollId: string): Promise<number> {
+  const keys = pollKeys(pollId);
+  const counts = new Map<string, number>();
+  let total = 0;
+  let cursor: bigint | undefined;
+  for (;;) {
+    const page = await db.ballot.findMany({
+      where: { pollId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, voterId: true, optionIds: true },
+      orderBy: { id: "asc" },
+      take: PAGE,
+    });
+    if (page.length === 0) break;
+    await redis.sadd(keys.voters, ...page.map((b) => b.voterId));
+    for (const ballot of page) for (const optionId of ballot.optionIds) counts.set(optionId, (counts.get(optionId) ?? 0) + 1);
+    total += page.length;
+    cursor = page[page.length - 1].id;
+  }
+  counts.set(TOTAL_FIELD, total);
+  await redis.hset(keys.tally, Object.fromEntries(counts));
+  return total;
+}

@@ -1,0 +1,105 @@
+import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollDefinition } from "../../domain/polls/definition";
+import type { Db } from "../../infra/db/prisma";
+import { resultsFromFlatHash } from "../tally";
+import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import type { VoterBloomPrecheck } from "./bloomPrecheck";
+import { pollKeys } from "./keys";
+import { rebuildPoll } from "./rebuildPoll";
+import type { ScriptedRedis } from "./scripts";
+
+const REBUILD_WAIT_MS = 20;
+const MAX_REBUILD_WAITS = 1_500; // 30 s: a rebuild of a very large poll, with margin
+
+/** Redis is the truth for live polls: one Lua script per vote (castVote.lua), Postgres fed by the flusher. */
+export class RedisVoteEngine implements VoteEngine {
+  readonly name = "redis" as const;
+
+  constructor(
+    private readonly redis: ScriptedRedis,
+    private readonly db: Db,
+    private readonly precheck: VoterBloomPrecheck,
+  ) {}
+
+  async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
+    if (this.precheck.mayHaveVoted(poll.id, voterId)) {
+      const duplicate = await this.confirmDuplicate(poll, voterId);
+      if (duplicate) return duplicate;
+    }
+    const k = pollKeys(poll.id);
+    for (let wait = 0; ; wait++) {
+      const [outcome, coupon, tally] = await this.redis.castVote(
+        k.meta, k.voters, k.tally, k.ballots, k.winners,
+        voterId, String(now.getTime()), couponCode, ...optionIds,
+      );
+      if (outcome === "not_loaded") {
+        await this.waitForRebuild(poll.id, wait);
+        continue;
+      }
+      if (outcome === "not_accepting") return { status: "not_accepting" };
+      this.precheck.remember(poll.id, voterId);
+      return {
+        status: outcome === "accepted" ? "accepted" : "already_voted",
+        couponCode: coupon ?? null,
+        results: resultsFromFlatHash(poll.optionIds, tally ?? []),
+      };
+    }
+  }
+
+  async readResults(poll: PollDefinition): Promise<PollResults> {
+    const k = pollKeys(poll.id);
+    for (let wait = 0; ; wait++) {
+      const [ready, tally] = unwrap(await this.redis.pipeline().hget(k.meta, "ready").hgetall(k.tally).exec()) as [
+        string | null,
+        Record<string, string>,
+      ];
+      if (ready === "1") return resultsFromFlatHash(poll.optionIds, Object.entries(tally).flat());
+      await this.waitForRebuild(poll.id, wait);
+    }
+  }
+
+  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+    await this.readResults(poll); // makes sure the voter set was rebuilt if Redis lost it
+    return (await this.redis.sismember(pollKeys(poll.id).voters, voterId)) === 1;
+  }
+
+  async pollStatusChanged(pollId: string, status: PollStatus): Promise<void> {
+    await this.redis.hset(pollKeys(pollId).meta, "status", status);
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit();
+  }
+
+  /**
+   * The Bloom filter said "maybe voted": confirm with read-only commands in one round trip. Only a confirmed
+   * duplicate is answered here; a false positive returns null and goes on to the script.
+   */
+  private async confirmDuplicate(poll: PollDefinition, voterId: string): Promise<CastVoteOutcome | null> {
+    const k = pollKeys(poll.id);
+    const replies = await this.redis
+      .pipeline()
+      .hget(k.meta, "ready")
+      .sismember(k.voters, voterId)
+      .hget(k.winners, voterId)
+      .hgetall(k.tally)
+      .exec();
+    const [ready, member, coupon, tally] = unwrap(replies) as [string | null, number, string | null, Record<string, string>];
+    if (ready !== "1" || member !== 1) return null;
+    return { status: "already_voted", couponCode: coupon, results: resultsFromFlatHash(poll.optionIds, Object.entries(tally).flat()) };
+  }
+
+  private async waitForRebuild(pollId: string, waitsSoFar: number): Promise<void> {
+    if (waitsSoFar >= MAX_REBUILD_WAITS) throw new Error(`poll ${pollId}: Redis state was not rebuilt in time`);
+    if (!(await rebuildPoll(this.redis, this.db, pollId))) await new Promise((r) => setTimeout(r, REBUILD_WAIT_MS));
+  }
+}
+
+/** A pipeline's replies, or the first error among them. */
+function unwrap(replies: [Error | null, unknown][] | null): unknown[] {
+  if (!replies) throw new Error("Redis pipeline was discarded");
+  return replies.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}

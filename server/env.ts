@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * All configuration, validated once at start: a wrong deployment fails at boot with a clear message, not at the
+ * first request. Everything is optional: with nothing set, `npm start` runs an embedded Postgres and, when
+ * `redis-server` is on PATH, a private Redis, both keeping their data in DATA_DIR.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  DATA_DIR: z.string().default(".data"),
+  /** Force one engine: `postgres` ignores Redis even when it is available. */
+  VOTE_ENGINE: z.enum(["auto", "redis", "postgres"]).default("auto"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

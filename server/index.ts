@@ -1,0 +1,59 @@
+import next from "next";
+import { readEnv } from "./env";
+import { createAppServer } from "./http/createServer";
+import { startBackingServices } from "./infra/backingServices";
+import { createLog } from "./infra/log";
+import { loadSessionSecret } from "./infra/sessionSecret";
+import { createServices } from "./services";
+
+/*
+ * The one process: Next.js pages, tRPC over HTTP and WebSocket, on one port.
+ * 1. configuration, 2. Postgres and Redis (embedded/private when not configured), 3. services, 4. pages, 5. listen,
+ * 6. graceful shutdown.
+ */
+const env = readEnv();
+const log = createLog(env.LOG_LEVEL);
+
+const backing = await startBackingServices(env, log);
+const services = await createServices({
+  databaseUrl: backing.databaseUrl,
+  redisUrl: backing.redisUrl,
+  sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
+  publicUrl: env.PUBLIC_URL,
+  log,
+});
+
+const dev = env.NODE_ENV !== "production";
+const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+await nextApp.prepare();
+const { server, wss, wsHandler } = createAppServer(services, {
+  handleRequest: nextApp.getRequestHandler(),
+  handleUpgrade: nextApp.getUpgradeHandler(),
+});
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log.info("listening", { url: env.PUBLIC_URL ?? `http://localhost:${port}`, mode: dev ? "development" : "production" });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  // Screens are told to reconnect (to this server once it is back, or to another one behind the balancer).
+  wsHandler.broadcastReconnectNotification();
+  for (const socket of wss.clients) socket.close(1012, "server restarting");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  server.closeAllConnections();
+  await services.close();
+  await nextApp.close().catch(() => {});
+  await backing.stop();
+  log.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

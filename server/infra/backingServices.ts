@@ -1,0 +1,51 @@
+import { join, resolve } from "node:path";
+import type { Env } from "../env";
+import { startEmbeddedPostgres } from "./embeddedPostgres";
+import type { Log } from "./log";
+import { applyMigrations } from "./migrate";
+import { findRedisServerBinary, startPrivateRedis } from "./privateRedis";
+
+export type BackingServices = { databaseUrl: string; redisUrl: string | null; stop(): Promise<void> };
+
+/**
+ * Postgres and Redis as configured, or, with nothing configured, private ones in the data folder: an embedded
+ * Postgres always, and a Redis when `redis-server` is installed. Without Redis the Postgres-only engine serves.
+ * Migrations are applied before anything else touches the database.
+ */
+export async function startBackingServices(env: Env, log: Log): Promise<BackingServices> {
+  const dataDir = resolve(env.DATA_DIR);
+  const stops: (() => Promise<void>)[] = [];
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), persistent: true });
+    stops.push(postgres.stop);
+    databaseUrl = postgres.databaseUrl;
+    log.info("database: embedded Postgres", { dataDir: join(dataDir, "postgres") });
+  }
+  await applyMigrations(databaseUrl);
+
+  let redisUrl: string | null = null;
+  if (env.VOTE_ENGINE !== "postgres") {
+    if (env.REDIS_URL) {
+      redisUrl = env.REDIS_URL;
+    } else if (findRedisServerBinary()) {
+      const redis = await startPrivateRedis({ dir: join(dataDir, "redis") });
+      stops.push(redis.stop);
+      redisUrl = redis.redisUrl;
+    } else if (env.VOTE_ENGINE === "redis") {
+      throw new Error("VOTE_ENGINE=redis but neither REDIS_URL is set nor redis-server installed");
+    }
+  }
+  log.info(redisUrl ? "vote engine: Redis" : "vote engine: Postgres only (no Redis configured or installed)", {
+    redis: redisUrl ? (env.REDIS_URL ? "REDIS_URL" : "private redis-server") : null,
+  });
+
+  return {
+    databaseUrl,
+    redisUrl,
+    async stop() {
+      for (const stop of stops.reverse()) await stop().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { DomainError } from "../domain/errors";
+import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
+import { issueVoterId, readVoterCookie, signVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
+import { setCookie } from "../http/cookies";
+import type { Context } from "./context";
+
+/*
+ * 1. Initialisation. Errors carry zod's field messages and, for rate limits, the time to wait, so a page can say
+ *    exactly what was wrong.
+ */
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fields: cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : undefined,
+        retryAfterSeconds: cause instanceof DomainError ? (cause.details?.retryAfterSeconds as number | undefined) : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/*
+ * 2. Domain errors become tRPC errors with the matching code: the domain speaks the product's language and knows
+ *    nothing of HTTP.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.kind, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/* 3. An owner procedure runs only for a signed-in owner: authorisation is visible at each procedure's definition. */
+export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const owner = await findSessionOwner(ctx.services.db, ctx.cookies[SESSION_COOKIE]);
+  if (!owner) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  return next({ ctx: { owner } });
+});
+
+/*
+ * 4. A voter procedure knows who the diner is from the signed voter cookie. A first visit is issued an identity
+ *    in the same response; a tampered cookie is refused (and replaced, so an honest browser recovers on retry).
+ */
+export const voterProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const reading = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
+  if (reading.kind === "valid") return next({ ctx: { voterId: reading.voterId } });
+  if (!ctx.res) throw new TRPCError({ code: "UNAUTHORIZED", message: "open the poll page to get a voter identity" });
+  const voterId = issueVoterId();
+  setCookie(ctx.req, ctx.res, VOTER_COOKIE, signVoterId(voterId, ctx.services.sessionSecret), { maxAge: 400 * 24 * 3600 });
+  if (reading.kind === "invalid") throw new TRPCError({ code: "UNAUTHORIZED", message: "the voter cookie was not valid; try again" });
+  return next({ ctx: { voterId } });
+});

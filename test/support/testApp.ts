@@ -1,0 +1,42 @@
+import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
+import type { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
+import { createAppServer } from "../../server/http/createServer";
+import { createLog } from "../../server/infra/log";
+import { createServices, type Services } from "../../server/services";
+import { Browser } from "./browser";
+
+export type EngineName = "redis" | "postgres";
+
+export type TestApp = {
+  url: string;
+  services: Services;
+  /** A new browser: its own cookie jar, so its own voter identity or owner session. */
+  browser(): Browser;
+  stop(): Promise<void>;
+};
+
+/** The real server (tRPC over HTTP and WebSocket) on a free port, against the run's throwaway Postgres and Redis. */
+export async function startTestApp(engine: EngineName, options: { precheck?: VoterBloomPrecheck } = {}): Promise<TestApp> {
+  const services = await createServices({
+    databaseUrl: inject("databaseUrl"),
+    redisUrl: engine === "redis" ? inject("redisUrl") : null,
+    sessionSecret: "test-session-secret-0123456789-abcdefghij",
+    log: createLog("warn"),
+    precheck: options.precheck,
+  });
+  const { server, wss } = createAppServer(services);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    services,
+    browser: () => new Browser(url),
+    async stop() {
+      for (const socket of wss.clients) socket.terminate();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await services.close();
+    },
+  };
+}

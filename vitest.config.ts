@@ -1,0 +1,18 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    environment: "node",
+    include: ["server/**/*.test.ts", "lib/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/globalSetup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Test files share one Postgres and one Redis, and integration tests are heavy on a 2-core machine:
+    // run the files one after another, each in a fresh fork so module state cannot leak between them.
+    pool: "forks",
+    fileParallelism: false,
+    isolate: true,
+  },
+});

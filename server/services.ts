@@ -5,8 +5,14 @@ import { RedisVoteEngine } from "./engine/redis/redisEngine";
 import { defineScripts } from "./engine/redis/scripts";
 import { PostgresVoteEngine } from "./engine/postgres/postgresEngine";
 import type { VoteEngine } from "./engine/types";
+import { readPollStatus } from "./domain/polls/data";
 import { createPrisma, type Db } from "./infra/db/prisma";
+import { pgConfigFromUrl } from "./infra/db/pgConfig";
 import type { Log } from "./infra/log";
+import { createLive, type Live } from "./live/live";
+import type { LiveChannel } from "./live/messages";
+import { PostgresLiveChannel } from "./live/postgresLiveChannel";
+import { RedisLiveChannel } from "./live/redisLiveChannel";
 
 export type ServicesConfig = {
   databaseUrl: string;
@@ -16,6 +22,8 @@ export type ServicesConfig = {
   publicUrl?: string;
   log: Log;
   precheck?: VoterBloomPrecheck;
+  /** Screens get at most one update per poll per this many ms. */
+  screenIntervalMs?: number;
 };
 
 /** Everything a request handler needs, built once per process. */
@@ -23,6 +31,7 @@ export type Services = {
   db: Db;
   engine: VoteEngine;
   polls: PollDefinitions;
+  live: Live;
   sessionSecret: string;
   publicUrl?: string;
   log: Log;
@@ -31,17 +40,31 @@ export type Services = {
 
 export async function createServices(config: ServicesConfig): Promise<Services> {
   const db = createPrisma(config.databaseUrl);
-  const engine: VoteEngine = config.redisUrl
-    ? new RedisVoteEngine(await connectRedis(config.redisUrl), db, config.precheck ?? new VoterBloomPrecheck())
-    : new PostgresVoteEngine(db);
+  let engine: VoteEngine;
+  let channel: LiveChannel;
+  if (config.redisUrl) {
+    const redis = await connectRedis(config.redisUrl);
+    engine = new RedisVoteEngine(redis, db, config.precheck ?? new VoterBloomPrecheck());
+    channel = new RedisLiveChannel(redis, await connectRedis(config.redisUrl));
+  } else {
+    engine = new PostgresVoteEngine(db);
+    channel = await PostgresLiveChannel.connect(pgConfigFromUrl(config.databaseUrl));
+  }
+  const live = createLive(channel, engine, {
+    screenIntervalMs: config.screenIntervalMs,
+    readStatus: (pollId) => readPollStatus(db, pollId),
+    onError: (error) => config.log.warn("live update failed", { error: String(error) }),
+  });
   return {
     db,
     engine,
     polls: new PollDefinitions(db),
+    live,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     log: config.log,
     async close() {
+      await live.close();
       await engine.close();
       await db.$disconnect();
     },

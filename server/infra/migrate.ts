@@ -1,26 +1,41 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+const DONE = /All migrations have been successfully applied\.|No pending migrations to apply\./;
 
-/** Applies prisma/migrations to the database with `prisma migrate deploy` (the local CLI, js schema engine). */
+/**
+ * Applies prisma/migrations to the database with `prisma migrate deploy` (the local CLI, js schema engine).
+ *
+ * The CLI prints its final line within a second but then idles for 10 s before exiting: the wasm schema engine
+ * and pg-pool leave 10-second timers running. Once that line has been printed the migrations are committed,
+ * so we stop the process instead of waiting.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<void> {
   const prisma = path.join(projectRoot, "node_modules", ".bin", "prisma");
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      prisma,
-      ["migrate", "deploy"],
-      {
-        cwd: projectRoot,
-        // CHECKPOINT_DISABLE stops the CLI's update check, a network call this machine cannot make.
-        env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`prisma migrate deploy failed (${error.message.split("\n")[0]}):\n${stdout}${stderr}`));
-        else resolve();
-      },
-    );
+  const child = spawn(prisma, ["migrate", "deploy"], {
+    cwd: projectRoot,
+    // CHECKPOINT_DISABLE stops the CLI's update check, a network call this machine cannot make.
+    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  let done = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    if (!done && DONE.test(output)) {
+      done = true;
+      setTimeout(() => child.kill("SIGTERM"), 100);
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  });
+  if (!done || (code !== 0 && signal !== "SIGTERM")) {
+    throw new Error(`prisma migrate deploy failed (exit ${code ?? signal}):\n${output}`);
+  }
 }

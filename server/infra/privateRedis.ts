@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { once } from "node:events";
@@ -27,6 +28,7 @@ export function findRedisServerBinary(): string | null {
  * it answers PING. It is killed when this process exits.
  */
 export async function startPrivateRedis(opts: { dir: string; port?: number }): Promise<PrivateRedisHandle> {
+  await mkdir(opts.dir, { recursive: true });
   const binary = findRedisServerBinary();
   if (!binary) throw new Error("redis-server not found (set REDIS_SERVER_BIN or put it on PATH)");
   const port = opts.port ?? (await findFreePort());

@@ -1,5 +1,5 @@
 import { signInInput, signUpInput } from "@/lib/schemas";
-import { signIn, signUp } from "../domain/owners/accounts";
+import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
 import { setCookie } from "../http/cookies";
 import type { Context } from "../trpc/context";
@@ -29,5 +29,5 @@ export const authRouter = router({
     return { signedOut: true };
   }),
 
-  me: ownerProcedure.query(({ ctx }) => ctx.owner),
+  me: ownerProcedure.query(async ({ ctx }) => ({ ...ctx.owner, restaurants: await listRestaurants(ctx.services.db, ctx.owner.id) })),
 });

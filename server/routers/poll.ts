@@ -1,23 +1,38 @@
-import { createPollInput, pollIdInput, pollRefInput } from "@/lib/schemas";
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { createPollInput, idSchema, pollIdInput, pollRefInput } from "@/lib/schemas";
 import { readPollStatus, readPublicPoll } from "../domain/polls/data";
-import { effectiveStatus } from "../domain/polls/definition";
+import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
 import { changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
 import { canSeeResults } from "../domain/polls/visibility";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
+import type { Context } from "../trpc/context";
 import { ownerProcedure, publicProcedure, router } from "../trpc/init";
+
+/** Who is looking, as far as results visibility cares; decided once per request or subscription. */
+async function viewerOf(ctx: Context, poll: PollDefinition) {
+  const { db, engine, sessionSecret } = ctx.services;
+  if (poll.resultsVisibility === "live") return { isOwner: false, hasVoted: false };
+  const owner = await findSessionOwner(db, ctx.cookies[SESSION_COOKIE]);
+  const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret);
+  return {
+    isOwner: owner?.id === poll.ownerId,
+    hasVoted: poll.resultsVisibility === "after_vote" && voter.kind === "valid" && (await engine.hasVoted(poll, voter.voterId)),
+  };
+}
+
+const changeStatus = (to: "open" | "closed") =>
+  ownerProcedure
+    .input(pollIdInput)
+    .mutation(({ ctx, input }) =>
+      changePollStatus(ctx.services.db, ctx.services.engine, ctx.services.live.announcer, ctx.owner.id, input.pollId, to),
+    );
 
 export const pollRouter = router({
   create: ownerProcedure.input(createPollInput).mutation(({ ctx, input }) => createPoll(ctx.services.db, ctx.owner.id, input)),
-
-  open: ownerProcedure
-    .input(pollIdInput)
-    .mutation(({ ctx, input }) => changePollStatus(ctx.services.db, ctx.services.engine, ctx.owner.id, input.pollId, "open")),
-
-  close: ownerProcedure
-    .input(pollIdInput)
-    .mutation(({ ctx, input }) => changePollStatus(ctx.services.db, ctx.services.engine, ctx.owner.id, input.pollId, "closed")),
-
+  open: changeStatus("open"),
+  close: changeStatus("closed"),
   mine: ownerProcedure.query(({ ctx }) => listOwnerPolls(ctx.services.db, ctx.owner.id)),
 
   get: publicProcedure.input(pollRefInput).query(async ({ ctx, input }) => {
@@ -27,19 +42,27 @@ export const pollRouter = router({
 
   /** The tally, for whoever the poll's results visibility admits; `null` for everyone else. */
   results: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
-    const { db, engine, polls, sessionSecret } = ctx.services;
-    const poll = await polls.get(input);
+    const poll = await ctx.services.polls.get(input);
     if (poll.resultsVisibility !== "live") {
-      const status = effectiveStatus({ ...poll, status: await readPollStatus(db, poll.id) }, new Date());
-      const owner = await findSessionOwner(db, ctx.cookies[SESSION_COOKIE]);
-      const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret);
-      const viewer = {
-        isOwner: owner?.id === poll.ownerId,
-        isClosed: status === "closed",
-        hasVoted: voter.kind === "valid" && (await engine.hasVoted(poll, voter.voterId)),
-      };
+      const status = effectiveStatus({ ...poll, status: await readPollStatus(ctx.services.db, poll.id) }, new Date());
+      const viewer = { ...(await viewerOf(ctx, poll)), isClosed: status === "closed" };
       if (!canSeeResults(poll.resultsVisibility, viewer)) return null;
     }
-    return engine.readResults(poll);
+    return ctx.services.engine.readResults(poll);
   }),
+
+  /**
+   * Live status and tally of a poll, at most ~10 updates a second. Each event's id is the tally's seq, so a client
+   * that reconnects with its last event id is sent the current state at once (every subscription starts with it).
+   */
+  onResults: publicProcedure
+    .input(z.object({ pollId: idSchema, lastEventId: z.string().max(64).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const poll = await ctx.services.polls.get({ pollId: input.pollId });
+      const viewer = await viewerOf(ctx, poll);
+      const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
+      for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
+        yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);
+      }
+    }),
 });

@@ -1,6 +1,7 @@
 import type { CreatePollInput, PollStatus } from "@/lib/schemas";
 import type { VoteEngine } from "../../engine/types";
 import type { Db } from "../../infra/db/prisma";
+import type { LiveAnnouncer } from "../../live/live";
 import { DomainError, notFound } from "../errors";
 import { newSlug } from "./slug";
 
@@ -48,7 +49,14 @@ const ALLOWED_FROM: Record<"open" | "closed", PollStatus[]> = { open: ["draft"],
  * Opens or closes a poll. The status change holds the poll's advisory lock exclusively while Postgres-engine
  * votes hold it shared, so no vote lands after a close has committed. The engine is told after the commit.
  */
-export async function changePollStatus(db: Db, engine: VoteEngine, ownerId: string, pollId: string, to: "open" | "closed") {
+export async function changePollStatus(
+  db: Db,
+  engine: VoteEngine,
+  live: LiveAnnouncer,
+  ownerId: string,
+  pollId: string,
+  to: "open" | "closed",
+) {
   await assertOwnsPoll(db, ownerId, pollId);
   const updated = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pollId}, 0))`;
@@ -63,6 +71,7 @@ export async function changePollStatus(db: Db, engine: VoteEngine, ownerId: stri
     if (status !== to) throw new DomainError("PRECONDITION_FAILED", `a ${status} poll cannot be ${to === "open" ? "opened" : "closed"}`);
   }
   await engine.pollStatusChanged(pollId, to);
+  live.statusChanged(pollId, to);
   return { status: to };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PollResults, VoteStatus } from "@/lib/schemas";
 import type { VoteEngine } from "../../engine/types";
+import type { LiveAnnouncer } from "../../live/live";
 import { DomainError } from "../errors";
 import type { PollDefinition } from "../polls/definition";
 import { canSeeResults } from "../polls/visibility";
@@ -19,6 +20,7 @@ export type CastVoteResult = {
  */
 export async function castVote(
   engine: VoteEngine,
+  live: LiveAnnouncer,
   poll: PollDefinition,
   voterId: string,
   optionIds: readonly string[],
@@ -29,6 +31,7 @@ export async function castVote(
   if (outcome.status === "not_accepting") {
     throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
   }
+  if (outcome.status === "accepted") live.tallyChanged(poll.id, outcome.results);
   const visible = canSeeResults(poll.resultsVisibility, { isOwner: false, hasVoted: true, isClosed: false });
   return {
     status: outcome.status,

@@ -1,4 +1,8 @@
-import { BloomFilter } from "bloom-filters";
+import bloomFilters from "bloom-filters";
+
+// bloom-filters is CommonJS: Node's ESM loader sees only its default export.
+const { BloomFilter } = bloomFilters;
+type BloomFilter = InstanceType<typeof BloomFilter>;
 
 export type BloomSizing = { expectedVoters: number; falsePositiveRate: number };
 

@@ -1,0 +1,29 @@
+// `npm test`: the vitest suite, then the Playwright suite if e2e/ has any specs. Both run even if the first fails.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${path.basename(command)} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.error) console.error(`${label}: could not run ${command}: ${result.error.message}`);
+  const ok = result.status === 0;
+  return { label, ok, how: ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})` };
+}
+
+const e2eDir = path.join(root, "e2e");
+const hasE2e =
+  existsSync(e2eDir) &&
+  readdirSync(e2eDir, { recursive: true }).some((file) => String(file).endsWith(".spec.ts"));
+
+const results = [run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)])];
+if (hasE2e) results.push(run("end-to-end", bin("playwright"), ["test"]));
+
+const summary = results.map((r) => `${r.label} ${r.how}`).join(", ") + (hasE2e ? "" : " (no e2e specs)");
+const ok = results.every((r) => r.ok);
+console.log(`\nnpm test: ${ok ? "PASSED" : "FAILED"} — ${summary}`);
+process.exit(ok ? 0 : 1);

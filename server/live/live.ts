@@ -1,0 +1,50 @@
+import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { VoteEngine } from "../engine/types";
+import type { LiveChannel } from "./messages";
+import { TallyHub } from "./tallyHub";
+import { TallyPublisher } from "./tallyPublisher";
+
+/** What the vote and poll use cases tell the live layer; they know nothing else of it. */
+export interface LiveAnnouncer {
+  tallyChanged(pollId: string, results: PollResults): void;
+  statusChanged(pollId: string, status: PollStatus): void;
+}
+
+export type Live = { hub: TallyHub; announcer: LiveAnnouncer; close(): Promise<void> };
+
+export type LiveOptions = {
+  screenIntervalMs?: number;
+  publishIntervalMs?: number;
+  refreshIntervalMs?: number;
+  readStatus: (pollId: string) => Promise<PollStatus>;
+  onError: (error: unknown) => void;
+};
+
+export function createLive(channel: LiveChannel, engine: VoteEngine, options: LiveOptions): Live {
+  const hub = new TallyHub(channel, engine, {
+    screenIntervalMs: options.screenIntervalMs ?? 100,
+    refreshIntervalMs: options.refreshIntervalMs ?? 2_000,
+    readStatus: options.readStatus,
+    onError: options.onError,
+  });
+  const publisher = new TallyPublisher(channel, options.publishIntervalMs ?? 20, options.onError);
+  const sweep = setInterval(() => publisher.sweep(), 60_000).unref();
+  return {
+    hub,
+    announcer: {
+      tallyChanged(pollId, results) {
+        hub.offer(pollId, results); // this process's screens need not wait for the round trip
+        publisher.tallyChanged(pollId, results);
+      },
+      statusChanged(pollId, status) {
+        channel.publish({ pollId, kind: "status", status }).catch(options.onError);
+      },
+    },
+    async close() {
+      clearInterval(sweep);
+      publisher.close();
+      hub.close();
+      await channel.close();
+    },
+  };
+}

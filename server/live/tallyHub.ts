@@ -1,0 +1,148 @@
+import type { PollResults, PollStatus } from "@/lib/schemas";
+import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
+import type { VoteEngine } from "../engine/types";
+import { LatestValueStream } from "./latestValueStream";
+import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
+import type { LiveChannel, LiveMessage, LiveUpdate } from "./messages";
+
+type Viewer = { stream: LatestValueStream<LiveUpdate>; canSee: (status: LiveUpdate["status"]) => boolean };
+
+type WatchedPoll = {
+  poll: PollDefinition;
+  results: PollResults;
+  status: PollStatus;
+  viewers: Set<Viewer>;
+  throttle: LeadingEdgeThrottle;
+};
+
+export type TallyHubOptions = {
+  /** At most one update per poll per interval reaches the screens, however fast votes arrive. */
+  screenIntervalMs: number;
+  /** How often a watched poll is re-read, in case a pub/sub message was lost. */
+  refreshIntervalMs: number;
+  readStatus: (pollId: string) => Promise<PollStatus>;
+  onError: (error: unknown) => void;
+};
+
+/**
+ * This process's view of the polls it has viewers for: the newest tally and status of each, fed by the live
+ * channel, pushed to every viewer at most once per interval. A message older than the tally held (lower seq) is
+ * dropped; a periodic re-read repairs anything pub/sub lost.
+ */
+export class TallyHub {
+  private readonly watched = new Map<string, WatchedPoll>();
+  private readonly loading = new Map<string, Promise<WatchedPoll>>();
+  private readonly refreshTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly channel: LiveChannel,
+    private readonly engine: VoteEngine,
+    private readonly options: TallyHubOptions,
+  ) {
+    channel.onMessage((message) => this.receive(message));
+    this.refreshTimer = setInterval(() => void this.refreshAll(), options.refreshIntervalMs);
+    this.refreshTimer.unref();
+  }
+
+  /** The poll's live updates for one viewer, starting with the current state; ends when `signal` aborts. */
+  async watch(poll: PollDefinition, canSee: Viewer["canSee"], signal?: AbortSignal): Promise<AsyncIterable<LiveUpdate>> {
+    const watched = await this.startWatching(poll);
+    const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(signal), canSee };
+    watched.viewers.add(viewer);
+    viewer.stream.push(this.updateFor(watched, viewer));
+    signal?.addEventListener("abort", () => this.stopWatching(watched, viewer), { once: true });
+    return viewer.stream;
+  }
+
+  /** A tally learned in this process (from its own vote path), offered like a message from the channel. */
+  offer(pollId: string, results: PollResults): void {
+    const watched = this.watched.get(pollId);
+    if (watched) this.offerResults(watched, results);
+  }
+
+  viewerCount(): number {
+    let count = 0;
+    for (const watched of this.watched.values()) count += watched.viewers.size;
+    return count;
+  }
+
+  close(): void {
+    clearInterval(this.refreshTimer);
+    for (const watched of this.watched.values()) {
+      watched.throttle.cancel();
+      for (const viewer of watched.viewers) viewer.stream.end();
+    }
+    this.watched.clear();
+  }
+
+  private async startWatching(poll: PollDefinition): Promise<WatchedPoll> {
+    const existing = this.watched.get(poll.id) ?? this.loading.get(poll.id);
+    if (existing) return existing;
+    const loading = (async () => {
+      await this.channel.listen(poll.id);
+      const [results, status] = await Promise.all([this.engine.readResults(poll), this.options.readStatus(poll.id)]);
+      const watched: WatchedPoll = {
+        poll,
+        results,
+        status,
+        viewers: new Set(),
+        throttle: new LeadingEdgeThrottle(this.options.screenIntervalMs, () => this.deliver(watched)),
+      };
+      this.watched.set(poll.id, watched);
+      return watched;
+    })().finally(() => this.loading.delete(poll.id));
+    this.loading.set(poll.id, loading);
+    return loading;
+  }
+
+  private stopWatching(watched: WatchedPoll, viewer: Viewer): void {
+    watched.viewers.delete(viewer);
+    if (watched.viewers.size > 0 || this.watched.get(watched.poll.id) !== watched) return;
+    watched.throttle.cancel();
+    this.watched.delete(watched.poll.id);
+    this.channel.unlisten(watched.poll.id).catch(this.options.onError);
+  }
+
+  private receive(message: LiveMessage): void {
+    const watched = this.watched.get(message.pollId);
+    if (!watched) return;
+    if (message.kind === "tally") this.offerResults(watched, message.results);
+    else if (message.status !== watched.status) {
+      watched.status = message.status;
+      this.deliver(watched); // a close is news at once: the screen shows the winner
+    }
+  }
+
+  private offerResults(watched: WatchedPoll, results: PollResults): void {
+    if (results.seq <= watched.results.seq) return; // stale or already known
+    watched.results = results;
+    watched.throttle.trigger();
+  }
+
+  private async refreshAll(): Promise<void> {
+    for (const watched of this.watched.values()) {
+      try {
+        const before = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
+        const [results, status] = await Promise.all([this.engine.readResults(watched.poll), this.options.readStatus(watched.poll.id)]);
+        watched.status = status;
+        if (effectiveStatus({ ...watched.poll, status }, new Date()) !== before) this.deliver(watched);
+        this.offerResults(watched, results);
+      } catch (error) {
+        this.options.onError(error);
+      }
+    }
+  }
+
+  /** One update object per visibility, built once per tick and shared by every viewer of the poll. */
+  private deliver(watched: WatchedPoll): void {
+    const status = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
+    const visible: LiveUpdate = { status, results: watched.results };
+    const hidden: LiveUpdate = { status, results: null };
+    for (const viewer of watched.viewers) viewer.stream.push(viewer.canSee(status) ? visible : hidden);
+  }
+
+  private updateFor(watched: WatchedPoll, viewer: Viewer): LiveUpdate {
+    const status = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
+    return { status, results: viewer.canSee(status) ? watched.results : null };
+  }
+}

@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import { Browser } from "./browser";
+import type { EngineName } from "./testApp";
+
+const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
+const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+export const TEST_SESSION_SECRET = "test-session-secret-0123456789-abcdefghij";
+
+export type ServerProcess = { url: string; port: number; child: ChildProcess; browser(): Browser; stop(signal?: NodeJS.Signals): Promise<number | null> };
+
+/** Starts the API server as a separate OS process against the run's Postgres and Redis. */
+export async function startServerProcess(engine: EngineName, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+  const child = spawn(TSX, [MAIN], {
+    env: {
+      ...process.env,
+      DATABASE_URL: inject("databaseUrl"),
+      REDIS_URL: inject("redisUrl"),
+      VOTE_ENGINE: engine,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      PORT: String(options.port ?? 0),
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`server process exited with ${code} before listening`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    child,
+    browser: () => new Browser(url),
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      const exited = once(child, "exit");
+      child.kill(signal);
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { createPollInput, idSchema, pollIdInput, pollRefInput } from "@/lib/schemas";
 import { readPollStatus, readPublicPoll } from "../domain/polls/data";
 import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
-import { changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
+import { exportBallotsCsv } from "../domain/polls/exportBallots";
+import { readTallyHistory } from "../domain/polls/history";
+import { assertOwnsPoll, changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
 import { canSeeResults } from "../domain/polls/visibility";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
@@ -34,6 +36,24 @@ export const pollRouter = router({
   open: changeStatus("open"),
   close: changeStatus("closed"),
   mine: ownerProcedure.query(({ ctx }) => listOwnerPolls(ctx.services.db, ctx.owner.id)),
+
+  /** Votes over time, from the tally snapshots taken while the poll is open. */
+  history: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return readTallyHistory(ctx.services.db, input.pollId);
+  }),
+
+  exportBallots: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    const poll = await ctx.services.polls.get(input);
+    return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId) };
+  }),
+
+  /** The link diners open; the QR code encodes it. Null when PUBLIC_URL is unset: the page uses its own origin. */
+  shareUrl: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    const poll = await ctx.services.polls.get(input);
+    return ctx.services.publicUrl ? new URL(`/p/${poll.slug}`, ctx.services.publicUrl).toString() : null;
+  }),
 
   get: publicProcedure.input(pollRefInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);

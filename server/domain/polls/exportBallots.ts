@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../../infra/db/prisma";
+
+const PAGE = 5_000;
+
+/**
+ * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (a hash of their random id):
+ * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie.
+ */
+export async function exportBallotsCsv(db: Db, pollId: string): Promise<string> {
+  const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true } });
+  const labelOf = new Map(options.map((o) => [o.id, o.label]));
+  const rows = ["ballot,cast_at,voter,choices,coupon"];
+  const coupons = new Map(
+    (await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } })).map((c) => [c.voterId, c.code]),
+  );
+  let cursor: bigint | undefined;
+  let number = 0;
+  for (;;) {
+    const page = await db.ballot.findMany({
+      where: { pollId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, voterId: true, optionIds: true, castAt: true },
+      orderBy: { id: "asc" },
+      take: PAGE,
+    });
+    if (page.length === 0) break;
+    for (const ballot of page) {
+      const choices = ballot.optionIds.map((id) => labelOf.get(id) ?? id).join(" | ");
+      rows.push([++number, ballot.castAt.toISOString(), pseudonym(ballot.voterId), choices, coupons.get(ballot.voterId) ?? ""].map(csvField).join(","));
+    }
+    cursor = page[page.length - 1].id;
+  }
+  return `${rows.join("\n")}\n`;
+}
+
+const pseudonym = (voterId: string) => createHash("sha256").update(voterId).digest("hex").slice(0, 10);
+
+/** Quotes a field when it needs it, and defuses spreadsheet formulas (a label starting with = + - @). */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { errorCodeOf } from "../../test/support/errors";
+import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
+import { startTestApp, type TestApp } from "../../test/support/testApp";
+
+describe("ballot export", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp("postgres");
+  });
+  afterAll(() => app.stop());
+
+  it("gives the owner one CSV row per ballot with the chosen labels, and nobody else anything", async () => {
+    const owner = app.browser();
+    await signUpOwner(owner);
+    const poll = await createOpenPoll(owner, { options: [{ label: "Soup, hot" }, { label: "=cmd" }] });
+    await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+    await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[1].id] });
+
+    const { filename, csv } = await owner.api.poll.exportBallots.query({ pollId: poll.id });
+    expect(filename).toBe(`tableside-${poll.slug}-ballots.csv`);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("ballot,cast_at,voter,choices,coupon");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^1,.+,[0-9a-f]{10},"Soup, hot",$/);
+    expect(lines[2]).toMatch(/^2,.+,'=cmd,$/);
+
+    const stranger = app.browser();
+    await signUpOwner(stranger);
+    expect(await errorCodeOf(stranger.api.poll.exportBallots.query({ pollId: poll.id }))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(app.browser().api.poll.history.query({ pollId: poll.id }))).toBe("UNAUTHORIZED");
+    expect(await owner.api.poll.history.query({ pollId: poll.id })).toEqual([]);
+  });
+});

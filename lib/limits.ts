@@ -13,4 +13,6 @@ export const LIMITS = {
   promotionTitleLength: 80,
   discountLength: 40,
   maxCouponQuantity: 1_000_000,
+  menuItemNameLength: 80,
+  menuItemDescriptionLength: 500,
 } as const;

@@ -38,6 +38,8 @@ export const createPollInput = z
     opensAt: z.coerce.date().optional(),
     closesAt: z.coerce.date().optional(),
     resultsVisibility: resultsVisibilitySchema.default("live"),
+    /** First-come coupons for the first N voters; can also be attached to a draft later. */
+    promotion: z.lazy(() => promotionInput).optional(),
   })
   .refine((poll) => !poll.opensAt || !poll.closesAt || poll.opensAt < poll.closesAt, {
     message: "opensAt must be before closesAt",
@@ -66,3 +68,38 @@ export const castVoteInput = z.object({
 export type PollResults = { counts: Record<string, number>; total: number; seq: number };
 
 export type VoteStatus = "accepted" | "already_voted";
+
+export const promotionInput = z.object({
+  title: z.string().trim().min(1).max(LIMITS.promotionTitleLength),
+  discount: z.string().trim().min(1).max(LIMITS.discountLength),
+  quantity: z.number().int().min(1).max(LIMITS.maxCouponQuantity),
+  validUntil: z.coerce.date(),
+});
+export type PromotionInput = z.infer<typeof promotionInput>;
+
+export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
+
+export const couponCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(4)
+    .max(LIMITS.couponCodeLength)
+    .regex(/^[0-9A-Z-]+$/, "not a coupon code"),
+});
+
+const menuItemFields = {
+  name: z.string().trim().min(1).max(LIMITS.menuItemNameLength),
+  description: z.string().trim().max(LIMITS.menuItemDescriptionLength).default(""),
+  priceCents: z.number().int().min(0).max(100_000_000),
+  photoUrl: z
+    .string()
+    .max(300)
+    .regex(/^\/(menu-photos|uploads)\/[A-Za-z0-9._-]+$/, "a photo from the menu library or an upload")
+    .nullish(),
+};
+export const createMenuItemInput = z.object({ restaurantId: idSchema.optional(), ...menuItemFields });
+export const updateMenuItemInput = z.object({ menuItemId: idSchema, ...menuItemFields });
+export const menuItemIdInput = z.object({ menuItemId: idSchema });
+export const restaurantRefInput = z.object({ restaurantId: idSchema.optional() }).optional();

@@ -1,10 +1,13 @@
 import { castVoteInput } from "@/lib/schemas";
+import { describeWonCoupon } from "../domain/coupons/data";
 import { castVote } from "../domain/votes/castVote";
 import { router, voterProcedure } from "../trpc/init";
 
 export const voteRouter = router({
   cast: voterProcedure.input(castVoteInput).mutation(async ({ ctx, input }) => {
-    const poll = await ctx.services.polls.get({ pollId: input.pollId });
-    return castVote(ctx.services.engine, ctx.services.live.announcer, poll, ctx.voterId, input.optionIds);
+    const { db, engine, live, polls } = ctx.services;
+    const poll = await polls.get({ pollId: input.pollId });
+    const vote = await castVote(engine, live.announcer, poll, ctx.voterId, input.optionIds);
+    return { ...vote, coupon: vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code)) };
   }),
 });

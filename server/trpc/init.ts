@@ -20,6 +20,7 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         fields: cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : undefined,
         retryAfterSeconds: cause instanceof DomainError ? (cause.details?.retryAfterSeconds as number | undefined) : undefined,
+        details: cause instanceof DomainError ? cause.details : undefined,
       },
     };
   },

@@ -3,17 +3,12 @@ import type { VoteEngine } from "../../engine/types";
 import type { Db } from "../../infra/db/prisma";
 import type { LiveAnnouncer } from "../../live/live";
 import { DomainError, notFound } from "../errors";
+import { resolveOwnedRestaurant } from "../owners/restaurants";
 import { newSlug } from "./slug";
 
 /** Creates a draft poll in one of the owner's restaurants; menu-vote options must come from that restaurant's menu. */
 export async function createPoll(db: Db, ownerId: string, input: CreatePollInput) {
-  const restaurant = await db.restaurant.findFirst({
-    where: input.restaurantId ? { id: input.restaurantId } : { ownerId },
-    select: { id: true, ownerId: true },
-    orderBy: { createdAt: "asc" },
-  });
-  if (!restaurant) throw notFound("restaurant");
-  if (restaurant.ownerId !== ownerId) throw new DomainError("FORBIDDEN", "this restaurant is not yours");
+  const restaurant = await resolveOwnedRestaurant(db, ownerId, input.restaurantId);
 
   const menuItemIds = input.options.flatMap((o) => (o.menuItemId ? [o.menuItemId] : []));
   if (menuItemIds.length > 0) {
@@ -32,6 +27,7 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
       closesAt: input.closesAt,
       resultsVisibility: input.resultsVisibility,
       options: { create: input.options.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position })) },
+      promotion: input.promotion && { create: { ...input.promotion, remaining: input.promotion.quantity } },
     },
     select: { id: true, slug: true, status: true, options: { select: { id: true, label: true }, orderBy: { position: "asc" } } },
   });

@@ -64,7 +64,12 @@ export class RedisVoteEngine implements VoteEngine {
   }
 
   async pollStatusChanged(pollId: string, status: PollStatus): Promise<void> {
-    await this.redis.hset(pollKeys(pollId).meta, "status", status);
+    const k = pollKeys(pollId);
+    // Opening is when a draft's setup (schedule, promotion stock) goes live: a draft has no votes, so its Redis
+    // state is dropped and rebuilt from Postgres by the first vote. The status is written too, so a rebuild that
+    // read the draft just before the open cannot put "draft" back (finishRebuild.lua keeps a status it finds).
+    if (status === "open") await this.redis.del(k.meta, k.voters, k.tally, k.winners);
+    await this.redis.hset(k.meta, "status", status);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { attachPromotionInput, couponCodeInput, idSchema, pollIdInput } from "@/lib/schemas";
+import { readOwnedCoupon, readVotersCoupon } from "../domain/coupons/data";
+import { redeemCoupon } from "../domain/coupons/redeem";
+import { assertOwnsPoll } from "../domain/polls/mutations";
+import { readPromotionStatus } from "../domain/promotions/data";
+import { attachPromotion } from "../domain/promotions/mutations";
+import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
+import { ownerProcedure, publicProcedure, router } from "../trpc/init";
+
+export const promotionRouter = router({
+  attach: ownerProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
+    const { pollId, ...promotion } = input;
+    return attachPromotion(ctx.services.db, ctx.owner.id, pollId, promotion);
+  }),
+
+  /** Stock and winners, for the owner's live view. */
+  status: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return readPromotionStatus(ctx.services.db, input.pollId);
+  }),
+
+  /** The coupon this browser's diner won in a poll, or null. */
+  myCoupon: publicProcedure.input(z.object({ pollId: idSchema })).query(({ ctx, input }) => {
+    const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
+    return voter.kind === "valid" ? readVotersCoupon(ctx.services.db, input.pollId, voter.voterId) : null;
+  }),
+
+  /** What the counter sees after scanning a code, before redeeming it. */
+  lookupCoupon: ownerProcedure.input(couponCodeInput).query(({ ctx, input }) => readOwnedCoupon(ctx.services.db, ctx.owner.id, input.code)),
+
+  redeem: ownerProcedure.input(couponCodeInput).mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, input.code)),
+});

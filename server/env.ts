@@ -15,6 +15,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Force one engine: `postgres` ignores Redis even when it is available. */
   VOTE_ENGINE: z.enum(["auto", "redis", "postgres"]).default("auto"),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Overrides of the rate limits in server/limits/rules.ts, as JSON. */
+  RATE_LIMITS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -3,6 +3,7 @@ import { readEnv } from "./env";
 import { createAppServer } from "./http/createServer";
 import { startBackingServices } from "./infra/backingServices";
 import { createLog } from "./infra/log";
+import { limitRules } from "./limits/rules";
 import { loadSessionSecret } from "./infra/sessionSecret";
 import { createServices } from "./services";
 
@@ -21,6 +22,8 @@ const services = await createServices({
   sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
   publicUrl: env.PUBLIC_URL,
   log,
+  limits: limitRules(env.RATE_LIMITS),
+  trustProxy: env.TRUST_PROXY,
 });
 
 const dev = env.NODE_ENV !== "production";

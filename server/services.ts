@@ -9,6 +9,8 @@ import { readPollStatus } from "./domain/polls/data";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import { pgConfigFromUrl } from "./infra/db/pgConfig";
 import type { Log } from "./infra/log";
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
+import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
 import { createLive, type Live } from "./live/live";
 import type { LiveChannel } from "./live/messages";
 import { PostgresLiveChannel } from "./live/postgresLiveChannel";
@@ -22,6 +24,8 @@ export type ServicesConfig = {
   publicUrl?: string;
   log: Log;
   precheck?: VoterBloomPrecheck;
+  limits?: LimitRules;
+  trustProxy?: boolean;
   /** Screens get at most one update per poll per this many ms. */
   screenIntervalMs?: number;
 };
@@ -32,6 +36,9 @@ export type Services = {
   engine: VoteEngine;
   polls: PollDefinitions;
   live: Live;
+  limiter: RateLimiter;
+  limits: LimitRules;
+  trustProxy: boolean;
   sessionSecret: string;
   publicUrl?: string;
   log: Log;
@@ -42,8 +49,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const db = createPrisma(config.databaseUrl);
   let engine: VoteEngine;
   let channel: LiveChannel;
+  let limiter: RateLimiter = new MemoryRateLimiter();
   if (config.redisUrl) {
     const redis = await connectRedis(config.redisUrl);
+    limiter = new RedisRateLimiter(redis, limiter, (error) => config.log.warn("rate limiter fell back to memory", { error: String(error) }));
     engine = new RedisVoteEngine(redis, db, config.precheck ?? new VoterBloomPrecheck());
     channel = new RedisLiveChannel(redis, await connectRedis(config.redisUrl));
   } else {
@@ -60,6 +69,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engine,
     polls: new PollDefinitions(db),
     live,
+    limiter,
+    limits: config.limits ?? DEFAULT_LIMITS,
+    trustProxy: config.trustProxy ?? false,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     log: config.log,

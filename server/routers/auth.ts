@@ -3,7 +3,7 @@ import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
 import { setCookie } from "../http/cookies";
 import type { Context } from "../trpc/context";
-import { ownerProcedure, publicProcedure, router } from "../trpc/init";
+import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
 async function startSessionCookie(ctx: Context, ownerId: string) {
   const token = await startSession(ctx.services.db, ownerId);
@@ -11,13 +11,20 @@ async function startSessionCookie(ctx: Context, ownerId: string) {
 }
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+  signUp: publicProcedure
+    .input(signUpInput)
+    .use(rateLimit("signUpsPerIp", (ctx) => ctx.ip))
+    .mutation(async ({ ctx, input }) => {
     const owner = await signUp(ctx.services.db, input);
     await startSessionCookie(ctx, owner.id);
     return owner;
   }),
 
-  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+  signIn: publicProcedure
+    .input(signInInput)
+    .use(rateLimit("signInsPerIp", (ctx) => ctx.ip))
+    .use(rateLimit("signInsPerAccount", (_ctx, input) => (input as { email: string }).email))
+    .mutation(async ({ ctx, input }) => {
     const owner = await signIn(ctx.services.db, input);
     await startSessionCookie(ctx, owner.id);
     return owner;

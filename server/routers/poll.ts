@@ -10,7 +10,7 @@ import { canSeeResults } from "../domain/polls/visibility";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import type { Context } from "../trpc/context";
-import { ownerProcedure, publicProcedure, router } from "../trpc/init";
+import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
 /** Who is looking, as far as results visibility cares; decided once per request or subscription. */
 async function viewerOf(ctx: Context, poll: PollDefinition) {
@@ -32,7 +32,10 @@ const changeStatus = (to: "open" | "closed") =>
     );
 
 export const pollRouter = router({
-  create: ownerProcedure.input(createPollInput).mutation(({ ctx, input }) => createPoll(ctx.services.db, ctx.owner.id, input)),
+  create: ownerProcedure
+    .input(createPollInput)
+    .use(rateLimit("pollsPerOwner", (ctx) => ctx.owner!.id))
+    .mutation(({ ctx, input }) => createPoll(ctx.services.db, ctx.owner.id, input)),
   open: changeStatus("open"),
   close: changeStatus("closed"),
   mine: ownerProcedure.query(({ ctx }) => listOwnerPolls(ctx.services.db, ctx.owner.id)),

@@ -6,7 +6,10 @@ import { assertOwnsPoll } from "../domain/polls/mutations";
 import { readPromotionStatus } from "../domain/promotions/data";
 import { attachPromotion } from "../domain/promotions/mutations";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
-import { ownerProcedure, publicProcedure, router } from "../trpc/init";
+import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
+
+// Guessing codes at the counter would be slow anyway (60 random bits); the limit makes it pointless.
+const couponChecks = rateLimit("couponChecksPerOwner", (ctx) => ctx.owner!.id);
 
 export const promotionRouter = router({
   attach: ownerProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
@@ -27,7 +30,7 @@ export const promotionRouter = router({
   }),
 
   /** What the counter sees after scanning a code, before redeeming it. */
-  lookupCoupon: ownerProcedure.input(couponCodeInput).query(({ ctx, input }) => readOwnedCoupon(ctx.services.db, ctx.owner.id, input.code)),
+  lookupCoupon: ownerProcedure.input(couponCodeInput).use(couponChecks).query(({ ctx, input }) => readOwnedCoupon(ctx.services.db, ctx.owner.id, input.code)),
 
-  redeem: ownerProcedure.input(couponCodeInput).mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, input.code)),
+  redeem: ownerProcedure.input(couponCodeInput).use(couponChecks).mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, input.code)),
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientIp } from "../http/clientIp";
 import { readCookies } from "../http/cookies";
 import type { Services } from "../services";
 
@@ -12,6 +13,7 @@ export function createContextFactory(services: Services) {
     req,
     res: res ?? null,
     cookies: readCookies(req),
+    ip: clientIp(req, services.trustProxy),
   });
 }
 

@@ -4,6 +4,7 @@ import { DomainError } from "../domain/errors";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { issueVoterId, readVoterCookie, signVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { setCookie } from "../http/cookies";
+import type { LimitName } from "../limits/rules";
 import type { Context } from "./context";
 
 /*
@@ -52,13 +53,39 @@ export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 /*
- * 4. A voter procedure knows who the diner is from the signed voter cookie. A first visit is issued an identity
- *    in the same response; a tampered cookie is refused (and replaced, so an honest browser recovers on retry).
+ * 4. Rate limits, as middlewares placed after the input so a limit can be keyed by it (the account signing in,
+ *    the poll a new voter joins). A limited request changes nothing and says when to retry.
  */
-export const voterProcedure = publicProcedure.use(async ({ ctx, next }) => {
+type LimitedContext = Context & { owner?: { id: string } };
+
+export const rateLimit = (name: LimitName, keyOf: (ctx: LimitedContext, input: unknown) => string) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    await enforce(ctx, name, keyOf(ctx as LimitedContext, input));
+    return next();
+  });
+
+async function enforce(ctx: Context, name: LimitName, key: string) {
+  const decision = await ctx.services.limiter.consume(`${name}:${key}`, ctx.services.limits[name]);
+  if (!decision.allowed) {
+    const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `too many requests: try again in ${retryAfterSeconds} s`,
+      cause: new DomainError("TOO_MANY_REQUESTS", "rate limited", { retryAfterSeconds }),
+    });
+  }
+}
+
+/*
+ * 5. A voter's identity is the signed voter cookie. A first visit is issued one in the same response (at most so
+ *    many per address and poll, or clearing cookies would mint votes); a tampered cookie is refused and
+ *    replaced, so an honest browser recovers on retry.
+ */
+export const voterIdentity = t.middleware(async ({ ctx, input, next }) => {
   const reading = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
   if (reading.kind === "valid") return next({ ctx: { voterId: reading.voterId } });
   if (!ctx.res) throw new TRPCError({ code: "UNAUTHORIZED", message: "open the poll page to get a voter identity" });
+  await enforce(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${(input as { pollId?: string }).pollId ?? ""}`);
   const voterId = issueVoterId();
   setCookie(ctx.req, ctx.res, VOTER_COOKIE, signVoterId(voterId, ctx.services.sessionSecret), { maxAge: 400 * 24 * 3600 });
   if (reading.kind === "invalid") throw new TRPCError({ code: "UNAUTHORIZED", message: "the voter cookie was not valid; try again" });

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { readEnv } from "../../server/env";
 import { createAppServer } from "../../server/http/createServer";
 import { createLog } from "../../server/infra/log";
+import { limitRules } from "../../server/limits/rules";
 import { createServices } from "../../server/services";
 
 const env = readEnv();
@@ -15,6 +16,8 @@ const services = await createServices({
   redisUrl: env.VOTE_ENGINE === "postgres" ? null : (env.REDIS_URL ?? null),
   sessionSecret: env.SESSION_SECRET,
   log: createLog(env.LOG_LEVEL),
+  limits: limitRules(env.RATE_LIMITS),
+  trustProxy: env.TRUST_PROXY,
 });
 const { server } = createAppServer(services);
 server.listen(env.PORT, "127.0.0.1", () => {

@@ -1,4 +1,5 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
+import { Agent, fetch as undiciFetch } from "undici";
 import type { AppRouter } from "../../server/trpc/appRouter";
 
 /**
@@ -8,8 +9,14 @@ import type { AppRouter } from "../../server/trpc/appRouter";
 export class Browser {
   readonly cookies = new Map<string, string>();
   readonly api;
+  private readonly dispatcher?: Agent;
 
-  constructor(readonly baseUrl: string) {
+  /** `fromAddress`: a loopback address (127.x.y.z) to connect from, so a test can play diners on many networks. */
+  constructor(
+    readonly baseUrl: string,
+    fromAddress?: string,
+  ) {
+    this.dispatcher = fromAddress ? sharedAgent(fromAddress) : undefined;
     this.api = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${baseUrl}/api/trpc`, fetch: (input, init) => this.fetch(input, init) })],
     });
@@ -22,7 +29,9 @@ export class Browser {
   private async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const headers = new Headers(init?.headers);
     if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
-    const response = await fetch(input, { ...init, headers });
+    const response = (this.dispatcher
+      ? await undiciFetch(input as string, { ...(init as object), headers, dispatcher: this.dispatcher })
+      : await fetch(input, { ...init, headers })) as Response;
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair.indexOf("=");
@@ -33,4 +42,11 @@ export class Browser {
     }
     return response;
   }
+}
+
+const agents = new Map<string, Agent>();
+function sharedAgent(localAddress: string): Agent {
+  let agent = agents.get(localAddress);
+  if (!agent) agents.set(localAddress, (agent = new Agent({ localAddress })));
+  return agent;
 }

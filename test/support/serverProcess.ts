@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "./browser";
 import type { EngineName } from "./testApp";
 
@@ -9,7 +10,7 @@ const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
 const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789-abcdefghij";
 
-export type ServerProcess = { url: string; port: number; child: ChildProcess; browser(): Browser; stop(signal?: NodeJS.Signals): Promise<number | null> };
+export type ServerProcess = { url: string; port: number; child: ChildProcess; browser(fromAddress?: string): Browser; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
 /** Starts the API server as a separate OS process against the run's Postgres and Redis. */
 export async function startServerProcess(engine: EngineName, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
@@ -22,6 +23,8 @@ export async function startServerProcess(engine: EngineName, options: { port?: n
       SESSION_SECRET: TEST_SESSION_SECRET,
       PORT: String(options.port ?? 0),
       LOG_LEVEL: "warn",
+      RATE_LIMITS: JSON.stringify(UNLIMITED), // tests about limits set their own
+
       ...options.env,
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -40,7 +43,7 @@ export async function startServerProcess(engine: EngineName, options: { port?: n
     url,
     port,
     child,
-    browser: () => new Browser(url),
+    browser: (fromAddress?: string) => new Browser(url, fromAddress),
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       const exited = once(child, "exit");

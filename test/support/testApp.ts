@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import type { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
+import { type LimitRules, UNLIMITED } from "../../server/limits/rules";
 import { createAppServer } from "../../server/http/createServer";
 import { createLog } from "../../server/infra/log";
 import { createServices, type Services } from "../../server/services";
@@ -11,19 +12,24 @@ export type EngineName = "redis" | "postgres";
 export type TestApp = {
   url: string;
   services: Services;
-  /** A new browser: its own cookie jar, so its own voter identity or owner session. */
-  browser(): Browser;
+  /** A new browser: its own cookie jar, so its own voter identity or owner session; optionally from another address. */
+  browser(fromAddress?: string): Browser;
   stop(): Promise<void>;
 };
 
 /** The real server (tRPC over HTTP and WebSocket) on a free port, against the run's throwaway Postgres and Redis. */
-export async function startTestApp(engine: EngineName, options: { precheck?: VoterBloomPrecheck } = {}): Promise<TestApp> {
+/** Rate limits are off unless a test sets them: most tests vote thousands of times from one address. */
+export async function startTestApp(
+  engine: EngineName,
+  options: { precheck?: VoterBloomPrecheck; limits?: LimitRules } = {},
+): Promise<TestApp> {
   const services = await createServices({
     databaseUrl: inject("databaseUrl"),
     redisUrl: engine === "redis" ? inject("redisUrl") : null,
     sessionSecret: "test-session-secret-0123456789-abcdefghij",
     log: createLog("warn"),
     precheck: options.precheck,
+    limits: options.limits ?? UNLIMITED,
   });
   const { server, wss } = createAppServer(services);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -31,7 +37,7 @@ export async function startTestApp(engine: EngineName, options: { precheck?: Vot
   return {
     url,
     services,
-    browser: () => new Browser(url),
+    browser: (fromAddress?: string) => new Browser(url, fromAddress),
     async stop() {
       for (const socket of wss.clients) socket.terminate();
       server.closeAllConnections();

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../trpc/appRouter";
+import type { Browser } from "../../test/support/browser";
+import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
+import { startTestApp, type TestApp } from "../../test/support/testApp";
+
+type Outcome = "ok" | string;
+const outcome = (call: Promise<unknown>): Promise<Outcome> =>
+  call.then(
+    () => "ok",
+    (e: { data?: { code?: string } }) => e.data?.code ?? "?",
+  );
+
+/**
+ * Every owner procedure, called on Alice's things by nobody, by Bob (another owner) and by Alice: only Alice
+ * succeeds. The table must list every procedure that demands sign-in; a new one fails the completeness check.
+ */
+describe("authorisation table", () => {
+  let app: TestApp;
+  let alice: Browser;
+  let bob: Browser;
+  let fixture: { draftId: string; openId: string; menuItemId: string; restaurantId: string; couponCode: string };
+  beforeAll(async () => {
+    app = await startTestApp("postgres");
+    [alice, bob] = [app.browser(), app.browser()];
+    await signUpOwner(alice);
+    await signUpOwner(bob);
+    const draft = await alice.api.poll.create.mutate({ question: "Draft?", options: [{ label: "A" }, { label: "B" }] });
+    const open = await createOpenPoll(alice, { promotion: { title: "T", discount: "D", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) } });
+    const vote = await app.browser().api.vote.cast.mutate({ pollId: open.id, optionIds: [open.options[0].id] });
+    const menuItem = await alice.api.menu.add.mutate({ name: "Japchae", priceCents: 900 });
+    fixture = {
+      draftId: draft.id,
+      openId: open.id,
+      menuItemId: menuItem.id,
+      restaurantId: (await alice.api.auth.me.query()).restaurants[0].id,
+      couponCode: vote.coupon!.code,
+    };
+  });
+  afterAll(() => app.stop());
+
+  const promotion = { title: "Promo", discount: "10%", quantity: 3, validUntil: new Date(Date.now() + 86_400_000) };
+  // [procedure, call, what another owner gets]: "own data" means it succeeds but shows only Bob's own things.
+  const table: [string, (b: Browser) => Promise<unknown>, string][] = [
+    ["auth.me", (b) => b.api.auth.me.query(), "own data"],
+    ["poll.mine", (b) => b.api.poll.mine.query(), "own data"],
+    ["poll.create", (b) => b.api.poll.create.mutate({ restaurantId: fixture.restaurantId, question: "Q?", options: [{ label: "x" }, { label: "y" }] }), "FORBIDDEN"],
+    ["poll.history", (b) => b.api.poll.history.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["poll.exportBallots", (b) => b.api.poll.exportBallots.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["promotion.attach", (b) => b.api.promotion.attach.mutate({ pollId: fixture.draftId, ...promotion }), "FORBIDDEN"],
+    ["promotion.status", (b) => b.api.promotion.status.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["promotion.lookupCoupon", (b) => b.api.promotion.lookupCoupon.query({ code: fixture.couponCode }), "NOT_FOUND"],
+    ["promotion.redeem", (b) => b.api.promotion.redeem.mutate({ code: fixture.couponCode }), "NOT_FOUND"],
+    ["menu.list", (b) => b.api.menu.list.query({ restaurantId: fixture.restaurantId }), "FORBIDDEN"],
+    ["menu.add", (b) => b.api.menu.add.mutate({ restaurantId: fixture.restaurantId, name: "Soup", priceCents: 1 }), "FORBIDDEN"],
+    ["menu.update", (b) => b.api.menu.update.mutate({ menuItemId: fixture.menuItemId, name: "Soup", priceCents: 2 }), "FORBIDDEN"],
+    ["poll.open", (b) => b.api.poll.open.mutate({ pollId: fixture.draftId }), "FORBIDDEN"],
+    ["poll.close", (b) => b.api.poll.close.mutate({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["menu.remove", (b) => b.api.menu.remove.mutate({ menuItemId: fixture.menuItemId }), "FORBIDDEN"],
+  ];
+
+  it("lets only the owner through, for every owner procedure", async () => {
+    const rows: string[] = [];
+    for (const [name, call, asOther] of table) {
+      const got = [await outcome(call(app.browser())), await outcome(call(bob)), await outcome(call(alice))];
+      rows.push(`${name.padEnd(24)} anonymous=${got[0].padEnd(13)} other=${got[1].padEnd(10)} owner=${got[2]}`);
+      expect(got, name).toEqual(["UNAUTHORIZED", asOther === "own data" ? "ok" : asOther, "ok"]);
+    }
+    console.log(rows.join("\n"));
+    expect((await bob.api.poll.mine.query()).map((p) => p.id)).not.toContain(fixture.openId);
+  });
+
+  it("covers every procedure that demands sign-in", async () => {
+    const guarded: string[] = [];
+    const anonymous = app.browser();
+    for (const path of Object.keys(appRouter._def.procedures)) {
+      const [router, name] = path.split(".");
+      const procedure = (anonymous.api as unknown as Record<string, Record<string, { query?: (i: unknown) => Promise<unknown>; mutate?: (i: unknown) => Promise<unknown> }>>)[router][name];
+      const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]._def.type;
+      if (type === "subscription") continue;
+      const call = type === "query" ? procedure.query!({}) : procedure.mutate!({});
+      if ((await outcome(call)) === "UNAUTHORIZED") guarded.push(path);
+    }
+    expect(guarded.sort()).toEqual(table.map(([name]) => name).sort());
+  });
+});

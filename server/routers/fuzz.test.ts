@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZodType } from "zod";
+import { signVoterId, issueVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
+import { appRouter } from "../trpc/appRouter";
+import type { Browser } from "../../test/support/browser";
+import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
+import { startTestApp, type TestApp } from "../../test/support/testApp";
+
+const RUNS_PER_PROCEDURE = 1_000;
+
+// Field names the schemas use, so generated objects often look almost right (the interesting invalid inputs).
+const FIELDS = ["pollId", "optionIds", "slug", "code", "question", "options", "label", "email", "password", "name",
+  "restaurantName", "restaurantId", "menuItemId", "priceCents", "title", "discount", "quantity", "validUntil",
+  "multipleChoice", "maxChoices", "opensAt", "closesAt", "resultsVisibility", "promotion", "description", "photoUrl"];
+const nearMiss = fc.dictionary(fc.constantFrom(...FIELDS), fc.anything({ maxDepth: 2 }), { maxKeys: 6 });
+const anyInput = fc.oneof(fc.anything({ maxDepth: 3 }), nearMiss, fc.constant(undefined));
+
+type ProcedureDef = { _def: { type: string; inputs: ZodType[] } };
+
+/**
+ * Property-based fuzzing of every procedure over HTTP: thousands of generated inputs each. Nothing may answer
+ * 5xx, no mutation may accept an input its schema rejects, and the stored data must not change.
+ */
+describe("fuzzing every tRPC procedure", () => {
+  let app: TestApp;
+  let owner: Browser;
+  beforeAll(async () => {
+    app = await startTestApp("postgres");
+    owner = app.browser();
+    await signUpOwner(owner);
+    const poll = await createOpenPoll(owner, { promotion: { title: "T", discount: "D", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) } });
+    await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+    owner.cookies.set(VOTER_COOKIE, signVoterId(issueVoterId(), app.services.sessionSecret));
+  });
+  afterAll(() => app.stop());
+
+  async function fingerprint() {
+    const db = app.services.db;
+    const [counts] = await db.$queryRaw<Record<string, bigint>[]>`
+      SELECT (SELECT count(*) FROM "Owner") AS owners, (SELECT count(*) FROM "OwnerSession") AS sessions,
+             (SELECT count(*) FROM "Poll") AS polls, (SELECT count(*) FROM "PollOption") AS options,
+             (SELECT count(*) FROM "Ballot") AS ballots, (SELECT coalesce(sum(count), 0) FROM "TallyCounter") AS tally,
+             (SELECT count(*) FROM "Promotion") AS promotions, (SELECT coalesce(sum(remaining), 0) FROM "Promotion") AS stock,
+             (SELECT count(*) FROM "Coupon") AS coupons, (SELECT count(*) FROM "Coupon" WHERE "redeemedAt" IS NOT NULL) AS redeemed,
+             (SELECT count(*) FROM "MenuItem") AS menu, (SELECT string_agg(status::text, ',' ORDER BY id) FROM "Poll") AS statuses`;
+    return JSON.stringify(counts, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+  }
+
+  async function send(path: string, type: string, input: unknown): Promise<number> {
+    const headers = { cookie: owner.cookieHeader(), "content-type": "application/json" };
+    const body = input === undefined ? undefined : JSON.stringify(input);
+    const response =
+      type === "query"
+        ? await fetch(`${app.url}/api/trpc/${path}${body === undefined ? "" : `?input=${encodeURIComponent(body)}`}`, { headers })
+        : await fetch(`${app.url}/api/trpc/${path}`, { method: "POST", headers, body: body ?? "" });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).filter(
+    ([path, p]) => p._def.type !== "subscription" && path !== "auth.signOut", // signing out would end the fuzzing session
+  );
+
+  it.each(procedures.map(([path, p]) => [path, p] as const))("%s", async (path, procedure) => {
+    const { type, inputs } = procedure._def;
+    const schema = inputs[0];
+    const before = await fingerprint();
+    let statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        // Mutations get only inputs their schema rejects (a valid one may rightly change data); queries get anything.
+        type === "mutation" && schema ? anyInput.filter((input) => !schema.safeParse(input).success) : anyInput,
+        async (input) => {
+          const status = await send(path, type, input);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(status, JSON.stringify(input)?.slice(0, 200)).toBeLessThan(500);
+          if (type === "mutation") expect(status, JSON.stringify(input)?.slice(0, 200)).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      { numRuns: RUNS_PER_PROCEDURE },
+    );
+    expect(await fingerprint(), "stored data changed").toBe(before);
+    console.log(`${path.padEnd(24)} ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(" ")}`);
+    statuses = new Map();
+  });
+});

@@ -1,11 +1,26 @@
-export default function HomePage() {
+import Link from "next/link";
+import { translate } from "@/lib/i18n";
+import { requestLocale } from "./_i18n/server";
+import { SiteHeader } from "./_ui/SiteHeader";
+
+export default async function HomePage() {
+  const locale = await requestLocale();
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
-    <main>
-      <h1>Tableside</h1>
-      <p>Live polls for restaurants: diners vote from their phones, the screen on the wall shows the results move.</p>
-      <p>
-        <a href="/owner">Owner sign-in</a>
-      </p>
-    </main>
+    <>
+      <SiteHeader />
+      <main className="page">
+        <h1>{t("app.name")}</h1>
+        <p className="lead">{t("app.tagline")}</p>
+        <p className="actions">
+          <Link className="button" href="/owner/sign-in">
+            {t("app.ownerEntry")}
+          </Link>
+          <Link className="button button--secondary" href="/owner/sign-up">
+            {t("app.ownerSignUp")}
+          </Link>
+        </p>
+      </main>
+    </>
   );
 }

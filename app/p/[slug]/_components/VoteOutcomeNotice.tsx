@@ -1,0 +1,49 @@
+"use client";
+
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { QrCode } from "../../../_live/QrCode";
+import { Notice } from "../../../_ui/Notice";
+import { TooFast } from "./TooFast";
+import type { VoteOutcome } from "./useCastVote";
+
+/** What happened to the diner's vote, said plainly: counted, already voted, closed, too fast, or failed. */
+export function VoteOutcomeNotice({ outcome, closed, onRetry }: { outcome: VoteOutcome; closed: boolean; onRetry: () => void }) {
+  const { t } = useI18n();
+  switch (outcome.kind) {
+    case "ready":
+      return null;
+    case "sending":
+      return <Notice>{t("vote.sending")}</Notice>;
+    case "counted":
+      return (
+        <>
+          <Notice tone="success" className="notice--big">{t("vote.counted")}</Notice>
+          {outcome.coupon && (
+            <section className="coupon" aria-labelledby="coupon-heading">
+              <h2 id="coupon-heading">{t("vote.coupon")}</h2>
+              <p className="coupon__code">{outcome.coupon.code}</p>
+              <QrCode value={outcome.coupon.code} label={outcome.coupon.code} className="coupon__qr" />
+              <p>{t("vote.couponHint")}</p>
+            </section>
+          )}
+        </>
+      );
+    case "alreadyVoted":
+      return <Notice tone="info" className="notice--big">{t("vote.alreadyVoted")}</Notice>;
+    case "tooFast":
+      return <TooFast retryAt={outcome.retryAt} onReady={onRetry} />;
+    case "notAccepting":
+      return <Notice tone="warning" className="notice--big">{t(closed ? "vote.closed" : "vote.notOpen")}</Notice>;
+    case "notFound":
+      return <Notice tone="error">{t("common.notFound")}</Notice>;
+    case "failed":
+      return (
+        <Notice tone="error">
+          {t(outcome.network ? "common.networkError" : "common.unexpectedError")}{" "}
+          <button type="button" className="link-button" onClick={onRetry}>
+            {t("common.retry")}
+          </button>
+        </Notice>
+      );
+  }
+}

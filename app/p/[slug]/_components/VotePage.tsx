@@ -1,0 +1,85 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect } from "react";
+import { formatDateTime } from "@/lib/format";
+import type { PollResults } from "@/lib/schemas";
+import { standingsOf } from "@/lib/standings";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { ResultBars } from "../../../_live/ResultBars";
+import { useLiveResults } from "../../../_live/useLiveResults";
+import { readApiError } from "../../../_trpc/errors";
+import { useTRPC } from "../../../_trpc/react";
+import { Notice } from "../../../_ui/Notice";
+import { SiteHeader } from "../../../_ui/SiteHeader";
+import { useCastVote } from "./useCastVote";
+import { VoteForm } from "./VoteForm";
+import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
+import "./vote.css";
+
+/** The diner's page: the question, one tap to vote, what became of the vote, and the results when they are shown. */
+export function VotePage({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const poll = useQuery(trpc.poll.get.queryOptions({ slug }));
+  const live = useLiveResults(poll.data?.id);
+  const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "");
+  const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
+
+  // Whether results may be seen after voting is decided when subscribing: subscribe again once the vote is in.
+  const { restart } = live;
+  const visibility = poll.data?.resultsVisibility;
+  useEffect(() => {
+    if (voted && visibility === "after_vote") restart();
+  }, [voted, visibility, restart]);
+
+  if (poll.isPending) return <Shell><p>{t("common.loading")}</p></Shell>;
+  if (poll.isError) {
+    return <Shell><Notice tone="error">{t(readApiError(poll.error).code === "NOT_FOUND" ? "common.notFound" : "common.networkError")}</Notice></Shell>;
+  }
+
+  const { data } = poll;
+  const status = live.status ?? data.status;
+  const results = newest(live.results, voted ? outcome.results : null);
+  const mine = new Set(outcome.kind === "counted" ? outcome.choices : []);
+  const canVote = status === "open" && !voted && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
+
+  return (
+    <Shell title={data.restaurantName}>
+      <h1 className="vote-question">{data.question}</h1>
+      {status === "open" && data.closesAt && <p className="muted">{t("vote.closesAt", { date: formatDateTime(data.closesAt, locale) })}</p>}
+      <VoteOutcomeNotice outcome={outcome} closed={status === "closed"} onRetry={reset} />
+      {status === "closed" && outcome.kind !== "notAccepting" && <Notice tone="warning" className="notice--big">{t("vote.closed")}</Notice>}
+      {(status === "draft" || status === "scheduled") && (
+        <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>
+      )}
+      {canVote && (
+        <VoteForm options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
+          disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={vote} />
+      )}
+      {results ? (
+        <section aria-labelledby="results-heading" className="vote-results">
+          <h2 id="results-heading">{t("vote.results")}</h2>
+          <ResultBars standings={standingsOf(data.options, results)} highlight={mine} label={t("vote.results")} />
+        </section>
+      ) : (
+        (voted || status === "closed") && data.resultsVisibility === "after_close" && <p className="muted">{t("results.hiddenAfterClose")}</p>
+      )}
+    </Shell>
+  );
+}
+
+function Shell({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader title={title} home={null} />
+      <main className="page page--narrow vote-page">{children}</main>
+    </>
+  );
+}
+
+/** Of two tallies, the later one (by seq): the vote's own answer can be newer than the last live update. */
+function newest(a: PollResults | null, b: PollResults | null): PollResults | null {
+  if (!a || !b) return a ?? b;
+  return a.seq >= b.seq ? a : b;
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { PollResults } from "@/lib/schemas";
+import { readApiError } from "../../../_trpc/errors";
+import { useTRPC } from "../../../_trpc/react";
+
+/** Where a diner's vote stands, in the terms the page shows. */
+export type VoteOutcome =
+  | { kind: "ready" }
+  | { kind: "sending" }
+  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: { code: string } | null }
+  | { kind: "alreadyVoted"; results: PollResults | null }
+  | { kind: "tooFast"; retryAt: number }
+  | { kind: "notAccepting" }
+  | { kind: "notFound" }
+  | { kind: "failed"; network: boolean };
+
+const DEFAULT_WAIT_SECONDS = 5;
+
+/**
+ * Casting a vote. A refused voter cookie is retried once at once: the refusal came with a fresh cookie, so the
+ * retry is the diner's first real attempt. A rate-limit refusal says when to try again.
+ */
+export function useCastVote(pollId: string) {
+  const trpc = useTRPC();
+  const [choices, setChoices] = useState<string[]>([]);
+  const [retryAt, setRetryAt] = useState(0);
+  const cast = useMutation(
+    trpc.vote.cast.mutationOptions({
+      retry: (failures, error) => failures < 1 && readApiError(error).code === "UNAUTHORIZED",
+      retryDelay: 0,
+      onError: (error) => {
+        const { code, retryAfterSeconds } = readApiError(error);
+        if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
+      },
+    }),
+  );
+
+  function vote(optionIds: string[]) {
+    setChoices(optionIds);
+    cast.mutate({ pollId, optionIds });
+  }
+
+  return { outcome: outcomeOf(cast, choices, retryAt), vote, reset: cast.reset };
+}
+
+function outcomeOf(cast: { status: string; data?: { status: string; results: PollResults | null; coupon: { code: string } | null }; error: unknown }, choices: string[], retryAt: number): VoteOutcome {
+  if (cast.status === "pending") return { kind: "sending" };
+  if (cast.status === "success" && cast.data) {
+    const { status, results, coupon } = cast.data;
+    return status === "accepted" ? { kind: "counted", choices, results, coupon } : { kind: "alreadyVoted", results };
+  }
+  if (cast.status !== "error") return { kind: "ready" };
+  const { code } = readApiError(cast.error);
+  if (code === "TOO_MANY_REQUESTS") return { kind: "tooFast", retryAt };
+  if (code === "PRECONDITION_FAILED") return { kind: "notAccepting" };
+  if (code === "NOT_FOUND") return { kind: "notFound" };
+  return { kind: "failed", network: code === "NETWORK" };
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { formatCount } from "@/lib/format";
+import { leadersOf, standingsOf } from "@/lib/standings";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { LanguageSwitch } from "../../../_i18n/LanguageSwitch";
+import { ConnectionBadge } from "../../../_live/ConnectionBadge";
+import { QrCode } from "../../../_live/QrCode";
+import { useLiveResults } from "../../../_live/useLiveResults";
+import { useShareUrl } from "../../../_live/useShareUrl";
+import { isClientError, readApiError } from "../../../_trpc/errors";
+import { useTRPC } from "../../../_trpc/react";
+import { FullScreenButton } from "./FullScreenButton";
+import styles from "./LiveScreen.module.css";
+import { ScreenBars } from "./ScreenBars";
+import { TimeLeft } from "./TimeLeft";
+import { WinnerBanner } from "./WinnerBanner";
+
+/**
+ * The live screen: question, big bars, total, time left, the QR code to join, and the winner once closed. It
+ * keeps only the latest tally, and when the server goes away it keeps showing the last one under a
+ * "reconnecting" badge until updates flow again.
+ */
+export function LiveScreen({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  // A screen switched on while the server is down keeps asking, however long it takes.
+  const poll = useQuery({
+    ...trpc.poll.get.queryOptions({ slug }),
+    retry: (_failures, error) => !isClientError(error),
+    retryDelay: (failures) => Math.min(1_000 * 2 ** failures, 10_000),
+  });
+  const live = useLiveResults(poll.data?.id);
+  const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
+
+  if (!poll.data) {
+    const message = poll.isError && readApiError(poll.error).code === "NOT_FOUND" ? t("common.notFound") : t("common.loading");
+    return <main className={styles.screen}><p className={styles.message}>{message}</p></main>;
+  }
+
+  const { data } = poll;
+  const status = live.status ?? data.status;
+  const standings = standingsOf(data.options, live.results);
+  const leaders = leadersOf(standings);
+  const total = live.results?.total ?? 0;
+
+  return (
+    <div className={styles.screen} data-status={status}>
+      <header className={styles.header}>
+        <p className={styles.restaurant}>{data.restaurantName}</p>
+        <h1 className={styles.question}>{data.question}</h1>
+        <ConnectionBadge connection={live.connection} className={styles.badge} />
+      </header>
+      <main className={styles.body}>
+        <section className={styles.results} aria-label={t("vote.results")}>
+          {status === "closed" && <WinnerBanner leaders={leaders} hidden={!live.results} />}
+          {live.results ? (
+            <ScreenBars standings={standings} />
+          ) : (
+            <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
+          )}
+          <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+            {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
+          </p>
+        </section>
+        <aside className={styles.side}>
+          {status !== "closed" && shareUrl && (
+            <figure className={styles.join}>
+              <QrCode value={shareUrl} label={`${t("screen.scanToVote")}: ${shareUrl}`} className={styles.qr} />
+              <figcaption>
+                <span className={styles.joinTitle}>{t("screen.scanToVote")}</span>
+                <span className={styles.joinUrl}>{shareUrl.replace(/^https?:\/\//, "")}</span>
+              </figcaption>
+            </figure>
+          )}
+          <dl className={styles.stats}>
+            <div>
+              <dt>{t("screen.total")}</dt>
+              <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
+            </div>
+            {status === "open" && data.closesAt && (
+              <div>
+                <dt>{t("screen.timeLeft")}</dt>
+                <dd><TimeLeft closesAt={data.closesAt} /></dd>
+              </div>
+            )}
+          </dl>
+          {status === "closed" && <p className={styles.closed}>{t("screen.closed")}</p>}
+        </aside>
+      </main>
+      <footer className={styles.footer}>
+        <LanguageSwitch className={styles.switch} />
+        <FullScreenButton className={styles.fullScreen} />
+      </footer>
+    </div>
+  );
+}

@@ -1,5 +1,26 @@
-/** @type {import('next').NextConfig} */
-const securityHeaders = [
+/**
+ * Security headers for every page. Next.js inlines small bootstrap scripts, hence 'unsafe-inline' for scripts
+ * (and 'unsafe-eval' in development for hot reload); everything else comes from this origin only. The live screen
+ * may be framed (restaurants show it through signage players); every other page may not.
+ * @type {import('next').NextConfig}
+ */
+const dev = process.env.NODE_ENV !== "production";
+
+const csp = (frameAncestors) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+
+const common = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
@@ -10,7 +31,11 @@ const nextConfig = {
   reactStrictMode: true,
   async headers() {
     return [
-      { source: "/:path*", headers: [...securityHeaders, { key: "X-Frame-Options", value: "DENY" }] },
+      {
+        source: "/((?!screen/).*)",
+        headers: [...common, { key: "Content-Security-Policy", value: csp("'none'") }, { key: "X-Frame-Options", value: "DENY" }],
+      },
+      { source: "/screen/:path*", headers: [...common, { key: "Content-Security-Policy", value: csp("*") }] },
     ];
   },
 };

@@ -13,6 +13,7 @@ export const LIMITS = {
   promotionTitleLength: 80,
   discountLength: 40,
   maxCouponQuantity: 1_000_000,
+  maxBallotCodes: 5_000,
   menuItemNameLength: 80,
   menuItemDescriptionLength: 500,
 } as const;

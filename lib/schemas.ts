@@ -38,6 +38,8 @@ export const createPollInput = z
     opensAt: z.coerce.date().optional(),
     closesAt: z.coerce.date().optional(),
     resultsVisibility: resultsVisibilitySchema.default("live"),
+    /** Stricter one-person-one-vote: only holders of one of this many printed ballot codes may vote. */
+    ballotCodes: z.number().int().min(1).max(LIMITS.maxBallotCodes).optional(),
     /** First-come coupons for the first N voters; can also be attached to a draft later. */
     promotion: z.lazy(() => promotionInput).optional(),
   })
@@ -59,9 +61,13 @@ export const pollRefInput = z.union([z.object({ pollId: idSchema }), z.object({ 
 
 export const pollIdInput = z.object({ pollId: idSchema });
 
+export const ballotCodeSchema = z.string().trim().max(20);
+
 export const castVoteInput = z.object({
   pollId: idSchema,
   optionIds: z.array(idSchema).min(1).max(LIMITS.maxOptions),
+  /** Required by polls with printed ballot codes; ignored by the others. */
+  ballotCode: ballotCodeSchema.optional(),
 });
 
 /** A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one. */

@@ -46,6 +46,7 @@ describe("authorisation table", () => {
     ["poll.mine", (b) => b.api.poll.mine.query(), "own data"],
     ["poll.create", (b) => b.api.poll.create.mutate({ restaurantId: fixture.restaurantId, question: "Q?", options: [{ label: "x" }, { label: "y" }] }), "FORBIDDEN"],
     ["poll.history", (b) => b.api.poll.history.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["poll.ballotCodes", (b) => b.api.poll.ballotCodes.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["poll.exportBallots", (b) => b.api.poll.exportBallots.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["promotion.attach", (b) => b.api.promotion.attach.mutate({ pollId: fixture.draftId, ...promotion }), "FORBIDDEN"],
     ["promotion.status", (b) => b.api.promotion.status.query({ pollId: fixture.openId }), "FORBIDDEN"],
@@ -76,7 +77,7 @@ describe("authorisation table", () => {
     for (const path of Object.keys(appRouter._def.procedures)) {
       const [router, name] = path.split(".");
       const procedure = (anonymous.api as unknown as Record<string, Record<string, { query?: (i: unknown) => Promise<unknown>; mutate?: (i: unknown) => Promise<unknown> }>>)[router][name];
-      const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]._def.type;
+      const type = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]._def.type;
       if (type === "subscription") continue;
       const call = type === "query" ? procedure.query!({}) : procedure.mutate!({});
       if ((await outcome(call)) === "UNAUTHORIZED") guarded.push(path);

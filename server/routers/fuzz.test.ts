@@ -12,7 +12,7 @@ const RUNS_PER_PROCEDURE = 1_000;
 // Field names the schemas use, so generated objects often look almost right (the interesting invalid inputs).
 const FIELDS = ["pollId", "optionIds", "slug", "code", "question", "options", "label", "email", "password", "name",
   "restaurantName", "restaurantId", "menuItemId", "priceCents", "title", "discount", "quantity", "validUntil",
-  "multipleChoice", "maxChoices", "opensAt", "closesAt", "resultsVisibility", "promotion", "description", "photoUrl"];
+  "multipleChoice", "maxChoices", "opensAt", "closesAt", "resultsVisibility", "promotion", "description", "photoUrl", "ballotCode", "ballotCodes"];
 const nearMiss = fc.dictionary(fc.constantFrom(...FIELDS), fc.anything({ maxDepth: 2 }), { maxKeys: 6 });
 const anyInput = fc.oneof(fc.anything({ maxDepth: 3 }), nearMiss, fc.constant(undefined));
 
@@ -58,7 +58,7 @@ describe("fuzzing every tRPC procedure", () => {
     return response.status;
   }
 
-  const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).filter(
+  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).filter(
     ([path, p]) => p._def.type !== "subscription" && path !== "auth.signOut", // signing out would end the fuzzing session
   );
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createPollInput, idSchema, pollIdInput, pollRefInput } from "@/lib/schemas";
 import { readPollStatus, readPublicPoll } from "../domain/polls/data";
 import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
+import { ballotCode } from "../domain/polls/ballotCodes";
 import { exportBallotsCsv } from "../domain/polls/exportBallots";
 import { readTallyHistory } from "../domain/polls/history";
 import { assertOwnsPoll, changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
@@ -50,6 +51,16 @@ export const pollRouter = router({
     await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
     const poll = await ctx.services.polls.get(input);
     return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId) };
+  }),
+
+  /** The printable ballot codes of a strict one-person-one-vote poll, each with the link its QR code opens. */
+  ballotCodes: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    const poll = await ctx.services.polls.get(input);
+    return Array.from({ length: poll.ballotCodes ?? 0 }, (_, i) => {
+      const code = ballotCode(ctx.services.sessionSecret, poll.id, i + 1);
+      return { number: i + 1, code, path: `/p/${poll.slug}?code=${code}` };
+    });
   }),
 
   /** The link diners open; the QR code encodes it. Null when PUBLIC_URL is unset: the page uses its own origin. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { attachPromotionInput, couponCodeInput, idSchema, pollIdInput } from "@/lib/schemas";
+import { attachPromotionInput, ballotCodeSchema, couponCodeInput, idSchema, pollIdInput } from "@/lib/schemas";
+import { identifyVoter } from "../domain/voters/identifyVoter";
 import { readOwnedCoupon, readVotersCoupon } from "../domain/coupons/data";
 import { redeemCoupon } from "../domain/coupons/redeem";
 import { assertOwnsPoll } from "../domain/polls/mutations";
@@ -23,10 +24,13 @@ export const promotionRouter = router({
     return readPromotionStatus(ctx.services.db, input.pollId);
   }),
 
-  /** The coupon this browser's diner won in a poll, or null. */
-  myCoupon: publicProcedure.input(z.object({ pollId: idSchema })).query(({ ctx, input }) => {
-    const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
-    return voter.kind === "valid" ? readVotersCoupon(ctx.services.db, input.pollId, voter.voterId) : null;
+  /** The coupon this diner won in a poll (by browser, or by ballot code on a strict poll), or null. */
+  myCoupon: publicProcedure.input(z.object({ pollId: idSchema, ballotCode: ballotCodeSchema.optional() })).query(async ({ ctx, input }) => {
+    const { db, polls, sessionSecret } = ctx.services;
+    const poll = await polls.get(input);
+    const browser = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret);
+    const voterId = identifyVoter(poll, sessionSecret, browser.kind === "valid" ? browser.voterId : null, input.ballotCode);
+    return voterId ? readVotersCoupon(db, poll.id, voterId) : null;
   }),
 
   /** What the counter sees after scanning a code, before redeeming it. */

@@ -1,5 +1,7 @@
 import { castVoteInput } from "@/lib/schemas";
 import { describeWonCoupon } from "../domain/coupons/data";
+import { DomainError } from "../domain/errors";
+import { identifyVoter } from "../domain/voters/identifyVoter";
 import { castVote } from "../domain/votes/castVote";
 import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
 
@@ -9,9 +11,11 @@ export const voteRouter = router({
     .use(rateLimit("votesPerIp", (ctx) => ctx.ip))
     .use(voterIdentity)
     .mutation(async ({ ctx, input }) => {
-      const { db, engine, live, polls } = ctx.services;
+      const { db, engine, live, polls, sessionSecret } = ctx.services;
       const poll = await polls.get({ pollId: input.pollId });
-      const vote = await castVote(engine, live.announcer, poll, ctx.voterId, input.optionIds);
+      const voterId = identifyVoter(poll, sessionSecret, ctx.voterId, input.ballotCode);
+      if (!voterId) throw new DomainError("FORBIDDEN", "this poll needs the ballot code printed on your card");
+      const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds);
       return { ...vote, coupon: vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code)) };
     }),
 });

@@ -12,6 +12,7 @@ const definitionSelect = {
   opensAt: true,
   closesAt: true,
   resultsVisibility: true,
+  ballotCodes: true,
   restaurant: { select: { ownerId: true } },
   options: { select: { id: true }, orderBy: { position: "asc" as const } },
 } as const;
@@ -50,6 +51,7 @@ export class PollDefinitions {
       opensAt: row.opensAt,
       closesAt: row.closesAt,
       resultsVisibility: row.resultsVisibility,
+      ballotCodes: row.ballotCodes,
     };
     if (this.byId.size >= this.maxEntries) this.clear();
     this.byId.set(definition.id, definition);
@@ -86,6 +88,7 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     opensAt: poll.opensAt?.toISOString() ?? null,
     closesAt: poll.closesAt?.toISOString() ?? null,
     resultsVisibility: poll.resultsVisibility,
+    requiresBallotCode: poll.ballotCodes !== null,
     promotion: row.promotion && { ...row.promotion, validUntil: row.promotion.validUntil.toISOString() },
   };
 }

@@ -17,6 +17,8 @@ export type PollDefinition = {
   opensAt: Date | null;
   closesAt: Date | null;
   resultsVisibility: ResultsVisibility;
+  /** When set, votes come only from printed ballot codes 1..ballotCodes (see ballotCodes.ts). */
+  ballotCodes: number | null;
 };
 
 export type PollWindow = { status: PollStatus; opensAt: Date | null; closesAt: Date | null };

@@ -26,6 +26,7 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       resultsVisibility: input.resultsVisibility,
+      ballotCodes: input.ballotCodes,
       options: { create: input.options.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position })) },
       promotion: input.promotion && { create: { ...input.promotion, remaining: input.promotion.quantity } },
     },

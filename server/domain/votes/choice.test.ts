@@ -14,6 +14,7 @@ const poll = (overrides: Partial<PollDefinition> = {}): PollDefinition => ({
   opensAt: null,
   closesAt: null,
   resultsVisibility: "live",
+  ballotCodes: null,
   ...overrides,
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "Poll" ADD COLUMN "ballotCodes" INTEGER;

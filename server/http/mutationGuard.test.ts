@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("mutation guard", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("postgres");
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("postgres");
 
   const post = (headers: Record<string, string>, body = "{}") =>
     fetch(`${app.url}/api/trpc/auth.signOut`, { method: "POST", headers, body });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LIMITS } from "@/lib/limits";
 import { errorCodeOf } from "../../test/support/errors";
 import { signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("owner accounts", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("postgres");
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("postgres");
 
   it("signs up, stays signed in by cookie, signs out, and signs in again", async () => {
     const browser = app.browser();

@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "../../test/support/browser";
 import { errorCodeOf } from "../../test/support/errors";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("owner procedures check who is calling", () => {
-  let app: TestApp;
+  const app = useTestApp("postgres");
   let alice: Browser;
   let bob: Browser;
   beforeAll(async () => {
-    app = await startTestApp("postgres");
     alice = app.browser();
     bob = app.browser();
     await signUpOwner(alice);
     await signUpOwner(bob);
   });
-  afterAll(() => app.stop());
 
   it("lets only the poll's owner open, close and read a private tally; anonymous callers must sign in", async () => {
     const poll = await alice.api.poll.create.mutate({

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../trpc/appRouter";
 import type { Browser } from "../../test/support/browser";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 type Outcome = "ok" | string;
 const outcome = (call: Promise<unknown>): Promise<Outcome> =>
@@ -16,12 +16,11 @@ const outcome = (call: Promise<unknown>): Promise<Outcome> =>
  * succeeds. The table must list every procedure that demands sign-in; a new one fails the completeness check.
  */
 describe("authorisation table", () => {
-  let app: TestApp;
+  const app = useTestApp("postgres");
   let alice: Browser;
   let bob: Browser;
   let fixture: { draftId: string; openId: string; menuItemId: string; restaurantId: string; couponCode: string };
   beforeAll(async () => {
-    app = await startTestApp("postgres");
     [alice, bob] = [app.browser(), app.browser()];
     await signUpOwner(alice);
     await signUpOwner(bob);
@@ -37,7 +36,6 @@ describe("authorisation table", () => {
       couponCode: vote.coupon!.code,
     };
   });
-  afterAll(() => app.stop());
 
   const promotion = { title: "Promo", discount: "10%", quantity: 3, validUntil: new Date(Date.now() + 86_400_000) };
   // [procedure, call, what another owner gets]: "own data" means it succeeds but shows only Bob's own things.

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("strict one-person-one-vote with printed ballot codes", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("redis");
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("redis");
 
   it("admits only code holders, one vote per code whatever the browser, and shows a code's coupon again", async () => {
     const owner = app.browser();

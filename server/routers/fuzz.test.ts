@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { signVoterId, issueVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { appRouter } from "../trpc/appRouter";
 import type { Browser } from "../../test/support/browser";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 const RUNS_PER_PROCEDURE = 1_000;
 
@@ -23,17 +23,15 @@ type ProcedureDef = { _def: { type: string; inputs: ZodType[] } };
  * 5xx, no mutation may accept an input its schema rejects, and the stored data must not change.
  */
 describe("fuzzing every tRPC procedure", () => {
-  let app: TestApp;
+  const app = useTestApp("postgres");
   let owner: Browser;
   beforeAll(async () => {
-    app = await startTestApp("postgres");
     owner = app.browser();
     await signUpOwner(owner);
     const poll = await createOpenPoll(owner, { promotion: { title: "T", discount: "D", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) } });
     await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
     owner.cookies.set(VOTER_COOKIE, signVoterId(issueVoterId(), app.services.sessionSecret));
   });
-  afterAll(() => app.stop());
 
   async function fingerprint() {
     const db = app.services.db;

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("menu and menu votes", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("postgres");
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("postgres");
 
   it("keeps each owner's menu to themselves and builds a menu vote from it", async () => {
     const owner = app.browser();

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("ballot export", () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("postgres");
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("postgres");
 
   it("gives the owner one CSV row per ballot with the chosen labels, and nobody else anything", async () => {
     const owner = app.browser();

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "../../test/support/browser";
 import { errorCodeOf } from "../../test/support/errors";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../test/support/testApp";
+import { useTestApp } from "../../test/support/testApp";
 
 describe("promotions and redemption at the counter", () => {
-  let app: TestApp;
+  const app = useTestApp("postgres");
   let owner: Browser;
   beforeAll(async () => {
-    app = await startTestApp("postgres");
     owner = app.browser();
     await signUpOwner(owner);
   });
-  afterAll(() => app.stop());
 
   const promotion = (quantity = 5, validUntil = new Date(Date.now() + 86_400_000)) => ({ title: "Half price", discount: "50%", quantity, validUntil });
 

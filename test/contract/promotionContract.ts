@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/infra/db/prisma";
 import type { Browser } from "../support/browser";
 import { createOpenPoll, runConcurrently, signUpOwner } from "../support/fixtures";
-import { type EngineName, startTestApp, type TestApp } from "../support/testApp";
+import { type EngineName, useTestApp } from "../support/testApp";
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);
 
@@ -19,14 +19,12 @@ async function waitForCouponRows(db: Db, pollId: string, count: number, timeoutM
 /** First-come coupons: the seed's hard rule, exactly N and one per person, on each engine. */
 export function promotionContract(engine: EngineName) {
   describe(`${engine} engine: first-come coupons`, () => {
-    let app: TestApp;
+    const app = useTestApp(engine);
     let owner: Browser;
     beforeAll(async () => {
-      app = await startTestApp(engine);
       owner = app.browser();
       await signUpOwner(owner);
     });
-    afterAll(() => app.stop());
 
     it("issues exactly N coupons to N distinct accepted voters under a flood, never to a repeat", async () => {
       const N = 300;

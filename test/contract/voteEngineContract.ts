@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { issueVoterId, signVoterId, VOTER_COOKIE } from "../../server/domain/voters/voterCookie";
 import type { Browser } from "../support/browser";
 import { errorCodeOf } from "../support/errors";
 import { createOpenPoll, runConcurrently, signUpOwner } from "../support/fixtures";
-import { type EngineName, startTestApp, type TestApp } from "../support/testApp";
+import { type EngineName, useTestApp } from "../support/testApp";
 
 /**
  * What every vote engine promises, tried through the real tRPC API against real Postgres and Redis.
@@ -11,14 +11,12 @@ import { type EngineName, startTestApp, type TestApp } from "../support/testApp"
  */
 export function voteEngineContract(engine: EngineName) {
   describe(`${engine} engine contract`, () => {
-    let app: TestApp;
+    const app = useTestApp(engine);
     let owner: Browser;
     beforeAll(async () => {
-      app = await startTestApp(engine);
       owner = app.browser();
       await signUpOwner(owner);
     });
-    afterAll(() => app.stop());
 
     /** A browser that already holds a voter identity, as after a first visit. */
     const returningDiner = () => {

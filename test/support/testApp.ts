@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
 import { type LimitRules, UNLIMITED } from "../../server/limits/rules";
 import { createAppServer } from "../../server/http/createServer";
@@ -44,5 +44,31 @@ export async function startTestApp(
       await new Promise((resolve) => server.close(resolve));
       await services.close();
     },
+  };
+}
+
+/**
+ * The test app for one test file: started before its tests, stopped after. Returns a handle that forwards to the
+ * running app, so tests read `app.browser()` as if they had started it themselves.
+ */
+export function useTestApp(engine: EngineName, options: Parameters<typeof startTestApp>[1] = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(engine, options);
+  });
+  afterAll(() => started?.stop());
+  const running = () => {
+    if (!started) throw new Error("the test app starts in beforeAll: use it inside tests or hooks");
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get services() {
+      return running().services;
+    },
+    browser: (fromAddress) => running().browser(fromAddress),
+    stop: () => running().stop(),
   };
 }

@@ -1,7 +1,7 @@
 import bloomFilters from "bloom-filters";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOpenPoll, runConcurrently, signUpOwner } from "../../../test/support/fixtures";
-import { startTestApp, type TestApp } from "../../../test/support/testApp";
+import { useTestApp } from "../../../test/support/testApp";
 import { VoterBloomPrecheck } from "./bloomPrecheck";
 
 /** Counts how often the filter answered "maybe voted" for a voter it had never seen. */
@@ -22,11 +22,7 @@ class CountingPrecheck extends VoterBloomPrecheck {
 describe("Bloom pre-check", () => {
   // 16 bits and one hash: after a handful of voters nearly every new voter reads as "maybe voted".
   const precheck = new CountingPrecheck(undefined, 256, () => new bloomFilters.BloomFilter(16, 1));
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp("redis", { precheck });
-  });
-  afterAll(() => app.stop());
+  const app = useTestApp("redis", { precheck });
 
   it("never rejects a first vote, however often it answers 'maybe voted'", async () => {
     const owner = app.browser();

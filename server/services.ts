@@ -1,20 +1,15 @@
-import { Redis } from "ioredis";
 import { PollDefinitions } from "./domain/polls/data";
-import { VoterBloomPrecheck } from "./engine/redis/bloomPrecheck";
-import { RedisVoteEngine } from "./engine/redis/redisEngine";
-import { defineScripts } from "./engine/redis/scripts";
-import { PostgresVoteEngine } from "./engine/postgres/postgresEngine";
+import { createPostgresVoting, createRedisVoting, type Voting } from "./engine/failover/createVoting";
+import type { VoterBloomPrecheck } from "./engine/redis/bloomPrecheck";
+import { connectFailFast } from "./engine/redis/connection";
 import type { VoteEngine } from "./engine/types";
 import { readPollStatus } from "./domain/polls/data";
 import { createPrisma, type Db } from "./infra/db/prisma";
-import { pgConfigFromUrl } from "./infra/db/pgConfig";
 import type { Log } from "./infra/log";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
 import { createLive, type Live } from "./live/live";
-import type { LiveChannel } from "./live/messages";
-import { PostgresLiveChannel } from "./live/postgresLiveChannel";
-import { RedisLiveChannel } from "./live/redisLiveChannel";
+import type { MetricsRegistry } from "./metrics/registry";
 
 export type ServicesConfig = {
   databaseUrl: string;
@@ -28,6 +23,8 @@ export type ServicesConfig = {
   trustProxy?: boolean;
   /** Screens get at most one update per poll per this many ms. */
   screenIntervalMs?: number;
+  /** When a Redis vote is answered: after Postgres has it (default, docs/adr/0004) or at once (measurements). */
+  voteAck?: "postgres" | "redis";
 };
 
 /** Everything a request handler needs, built once per process. */
@@ -42,23 +39,25 @@ export type Services = {
   sessionSecret: string;
   publicUrl?: string;
   log: Log;
+  /** The engine's durability and failover parts: flusher, snapshots, readiness, graceful drain. */
+  voting: Voting;
+  metrics: MetricsRegistry;
   close(): Promise<void>;
 };
 
 export async function createServices(config: ServicesConfig): Promise<Services> {
   const db = createPrisma(config.databaseUrl);
-  let engine: VoteEngine;
-  let channel: LiveChannel;
+  let voting: Voting;
   let limiter: RateLimiter = new MemoryRateLimiter();
   if (config.redisUrl) {
-    const redis = await connectRedis(config.redisUrl);
+    const redis = await connectRedis(config.redisUrl, config.log);
     limiter = new RedisRateLimiter(redis, limiter, (error) => config.log.warn("rate limiter fell back to memory", { error: String(error) }));
-    engine = new RedisVoteEngine(redis, db, config.precheck ?? new VoterBloomPrecheck());
-    channel = new RedisLiveChannel(redis, await connectRedis(config.redisUrl));
+    voting = await createRedisVoting({ ...config, db, redisUrl: config.redisUrl, redis });
   } else {
-    engine = new PostgresVoteEngine(db);
-    channel = await PostgresLiveChannel.connect(pgConfigFromUrl(config.databaseUrl));
+    voting = await createPostgresVoting({ db, databaseUrl: config.databaseUrl, log: config.log });
   }
+  const engine: VoteEngine = voting.engine;
+  const channel = voting.channel;
   const live = createLive(channel, engine, {
     screenIntervalMs: config.screenIntervalMs,
     readStatus: (pollId) => readPollStatus(db, pollId),
@@ -75,16 +74,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     log: config.log,
+    voting,
+    metrics: voting.metrics,
     async close() {
       await live.close();
-      await engine.close();
+      await voting.close();
       await db.$disconnect();
     },
   };
 }
 
-async function connectRedis(url: string) {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 2_000 });
-  await redis.connect();
-  return defineScripts(redis);
+/** Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests. */
+async function connectRedis(url: string, log: Log) {
+  return connectFailFast(url, (error) => log.warn("Redis connection lost", { error: String(error) }));
 }

@@ -27,3 +27,24 @@ export type CastVoteRequest = {
 export type CastVoteOutcome =
   | { status: "accepted" | "already_voted"; results: PollResults; couponCode: string | null }
   | { status: "not_accepting" };
+
+/** A ballot the Redis engine accepted, as the vote script appended it to the poll's stream. */
+export type AcceptedBallot = {
+  pollId: string;
+  voterId: string;
+  optionIds: readonly string[];
+  castAtMs: number;
+  couponCode: string | null;
+};
+
+/**
+ * What Postgres made of an accepted ballot: `inserted` now; `same`: recorded before (a replay); `other`: the
+ * voter already had a different ballot, which stands (the Ballot unique key is the final word); `gone`: the poll
+ * was deleted. `couponCode` is the code Postgres holds for the voter, if any.
+ */
+export type RecordOutcome = { outcome: "inserted" | "same" | "other" | "gone"; couponCode: string | null };
+
+/** Where the Redis engine makes an accepted ballot durable before it answers `accepted` (server/flush). */
+export interface BallotLedger {
+  record(ballot: AcceptedBallot & { streamEntryId: string }): Promise<RecordOutcome>;
+}

@@ -3,17 +3,23 @@ import type { Services } from "../services";
 
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-/** Liveness (`/api/health`: the process answers) and readiness (`/api/ready`: its database answers). */
+/**
+ * Liveness (`/api/health`: the process answers), readiness (`/api/ready`: Postgres answers, migrations are
+ * applied, not shutting down; Redis is reported, see metrics/readiness.ts) and Prometheus metrics (`/metrics`).
+ */
 export function healthRoutes(services: Services): Record<string, Route> {
   return {
     "/api/health": (_req, res) => reply(res, 200, { ok: true, engine: services.engine.name }),
     "/api/ready": async (_req, res) => {
       try {
-        await services.db.$queryRaw`SELECT 1`;
-        reply(res, 200, { ready: true, engine: services.engine.name });
+        const readiness = await services.voting.readiness.check();
+        reply(res, readiness.ready ? 200 : 503, readiness);
       } catch (error) {
         reply(res, 503, { ready: false, error: String(error) });
       }
+    },
+    "/metrics": (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(services.metrics.render());
     },
   };
 }

@@ -9,23 +9,43 @@ import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
 const TALLY_SHARDS = 16;
 
 type CastVoteRow = {
-  result: { status: "accepted" | "already_voted" | "not_accepting"; coupon: string | null; tally?: Record<string, number> };
+  result: { status: "accepted" | "already_voted" | "not_accepting" | "engine_moved"; coupon: string | null; tally?: Record<string, number> };
 };
+
+/** A fenced vote found that the processes have moved back to Redis: nothing was counted, cast it there. */
+export class EngineMovedError extends Error {
+  constructor() {
+    super("votes are taken by the Redis engine again");
+    this.name = "EngineMovedError";
+  }
+}
 
 /**
  * Postgres alone: each vote is one call of the SQL function `tableside_cast_vote`, one round trip and one
  * transaction (prisma/migrations/20261124000100_cast_vote_function). Serves when no Redis is configured and
- * while Redis is down.
+ * while Redis is down. `fenced` (during a Redis outage): a vote counts only while the shared engine state says
+ * Postgres, checked under the engine fence in the same transaction (docs/adr/0005-redis-failover.md).
  */
 export class PostgresVoteEngine implements VoteEngine {
   readonly name = "postgres" as const;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly fenced = false,
+  ) {}
 
   async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
-    const [{ result }] = await this.db.$queryRaw<CastVoteRow[]>`
-      SELECT tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},
-                                 ${randomInt(TALLY_SHARDS)}::int, ${now}::timestamptz) AS result`;
+    const shard = randomInt(TALLY_SHARDS);
+    const [{ result }] = this.fenced
+      ? await this.db.$queryRaw<CastVoteRow[]>`
+          SELECT CASE WHEN tableside_engine_is('postgres')
+            THEN tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},
+                                     ${shard}::int, ${now}::timestamptz)
+            ELSE '{"status":"engine_moved"}'::jsonb END AS result`
+      : await this.db.$queryRaw<CastVoteRow[]>`
+          SELECT tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},
+                                     ${shard}::int, ${now}::timestamptz) AS result`;
+    if (result.status === "engine_moved") throw new EngineMovedError();
     if (result.status === "not_accepting") return { status: "not_accepting" };
     return {
       status: result.status,

@@ -5,7 +5,7 @@
 -- KEYS[4] {poll:ID}:ballots  stream of accepted ballots, read by the flusher
 -- KEYS[5] {poll:ID}:winners  hash: voterId -> coupon code
 -- ARGV[1] voterId   ARGV[2] now (ms)   ARGV[3] coupon code to issue if this vote wins one   ARGV[4..] optionIds
--- Returns { outcome, couponCode or nil, tally as a flat HGETALL array }
+-- Returns { outcome, couponCode or nil, tally as a flat HGETALL array, ballot stream entry id (accepted only) }
 --   outcome: accepted | already_voted | not_accepting | not_loaded (meta missing: rebuild from Postgres, retry)
 -- Loops are bounded by the number of chosen options (at most 20).
 local meta = redis.call('HMGET', KEYS[1], 'ready', 'status', 'opensAt', 'closesAt', 'couponsLeft', 'couponValidUntil')
@@ -35,9 +35,10 @@ if couponsLeft > 0 and now < (tonumber(meta[6]) or 0) then
 end
 
 local options = table.concat(ARGV, ',', 4)
+local entry
 if coupon then
-  redis.call('XADD', KEYS[4], '*', 'v', voter, 'o', options, 't', ARGV[2], 'c', coupon)
+  entry = redis.call('XADD', KEYS[4], '*', 'v', voter, 'o', options, 't', ARGV[2], 'c', coupon)
 else
-  redis.call('XADD', KEYS[4], '*', 'v', voter, 'o', options, 't', ARGV[2])
+  entry = redis.call('XADD', KEYS[4], '*', 'v', voter, 'o', options, 't', ARGV[2])
 end
-return { 'accepted', coupon, redis.call('HGETALL', KEYS[3]) }
+return { 'accepted', coupon, redis.call('HGETALL', KEYS[3]), entry }

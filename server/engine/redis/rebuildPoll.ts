@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { recordBallots } from "../../flush/recordBallots";
 import type { Db } from "../../infra/db/prisma";
+import { ballotOfEntry, type StreamEntry } from "./ballotStream";
 import { pollKeys, TOTAL_FIELD } from "./keys";
 import type { ScriptedRedis } from "./scripts";
 
@@ -8,9 +10,12 @@ const LOCK_MS = 60_000;
 
 /**
  * Loads a poll's Redis state (voters, tally, coupon winners and stock, status) from Postgres, the durable record.
- * Runs when the vote script finds no ready meta: a poll seen for the first time, or a Redis that lost its data.
- * One process rebuilds while the others wait; votes are refused by the script until the state is ready, so
- * nothing is counted against a half-loaded poll. Returns false if another process holds the rebuild.
+ * Runs when the vote script finds no ready meta: a poll seen for the first time, a Redis that lost its data, or
+ * a poll invalidated after the Postgres engine took its votes. One process rebuilds while the others wait; votes
+ * are refused by the script until the state is ready, so nothing is counted against a half-loaded poll.
+ * Whatever the poll's ballot stream still holds is recorded in Postgres first: a ballot Redis accepted but
+ * nobody flushed yet must be in what the rebuild loads, or its voter could vote again.
+ * Returns false if another process holds the rebuild.
  */
 export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string): Promise<boolean> {
   const keys = pollKeys(pollId);
@@ -22,6 +27,7 @@ export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string):
       select: { status: true, opensAt: true, closesAt: true, promotion: { select: { quantity: true, validUntil: true } } },
     });
     if (!poll) return true;
+    await drainStream(redis, db, pollId);
     await redis.del(keys.voters, keys.tally, keys.winners);
     await loadBallots(redis, db, pollId);
     const winners = await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } });
@@ -38,6 +44,18 @@ export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string):
     return true;
   } finally {
     if ((await redis.get(keys.rebuildLock)) === token) await redis.del(keys.rebuildLock);
+  }
+}
+
+/** Records every entry of the poll's ballot stream in Postgres (replays insert nothing twice). */
+async function drainStream(redis: ScriptedRedis, db: Db, pollId: string): Promise<void> {
+  const key = pollKeys(pollId).ballots;
+  for (let start = "-"; ; ) {
+    const entries = (await redis.xrange(key, start, "+", "COUNT", 1_000)) as StreamEntry[];
+    const ballots = entries.flatMap((entry) => ballotOfEntry(pollId, entry) ?? []);
+    await recordBallots(db, ballots);
+    if (entries.length < 1_000) return;
+    start = `(${entries[entries.length - 1][0]}`;
   }
 }
 

@@ -2,7 +2,7 @@ import type { PollResults, PollStatus } from "@/lib/schemas";
 import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
 import { resultsFromFlatHash } from "../tally";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import type { BallotLedger, CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
 import { pollKeys } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
@@ -11,7 +11,11 @@ import type { ScriptedRedis } from "./scripts";
 const REBUILD_WAIT_MS = 20;
 const MAX_REBUILD_WAITS = 1_500; // 30 s: a rebuild of a very large poll, with margin
 
-/** Redis is the truth for live polls: one Lua script per vote (castVote.lua), Postgres fed by the flusher. */
+/**
+ * Redis decides each vote in one Lua script (castVote.lua); an accepted ballot is committed to Postgres through
+ * the ledger before the answer (docs/adr/0004). Without a ledger the answer comes straight from Redis and
+ * Postgres learns of the ballot from the stream flusher alone (measured for the ADR, not for production).
+ */
 export class RedisVoteEngine implements VoteEngine {
   readonly name = "redis" as const;
 
@@ -19,6 +23,7 @@ export class RedisVoteEngine implements VoteEngine {
     private readonly redis: ScriptedRedis,
     private readonly db: Db,
     private readonly precheck: VoterBloomPrecheck,
+    private readonly ledger: BallotLedger | null = null,
   ) {}
 
   async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
@@ -28,7 +33,7 @@ export class RedisVoteEngine implements VoteEngine {
     }
     const k = pollKeys(poll.id);
     for (let wait = 0; ; wait++) {
-      const [outcome, coupon, tally] = await this.redis.castVote(
+      const [outcome, coupon, tally, streamEntryId] = await this.redis.castVote(
         k.meta, k.voters, k.tally, k.ballots, k.winners,
         voterId, String(now.getTime()), couponCode, ...optionIds,
       );
@@ -38,11 +43,19 @@ export class RedisVoteEngine implements VoteEngine {
       }
       if (outcome === "not_accepting") return { status: "not_accepting" };
       this.precheck.remember(poll.id, voterId);
-      return {
-        status: outcome === "accepted" ? "accepted" : "already_voted",
-        couponCode: coupon ?? null,
-        results: resultsFromFlatHash(poll.optionIds, tally ?? []),
-      };
+      const results = resultsFromFlatHash(poll.optionIds, tally ?? []);
+      if (outcome === "accepted" && this.ledger && streamEntryId) {
+        const ballot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
+        const recorded = await this.ledger.record({ ...ballot, streamEntryId });
+        if (recorded.outcome === "gone") return { status: "not_accepting" };
+        if (recorded.outcome === "other") {
+          // Postgres already held a ballot of this voter that Redis did not know (cast on the Postgres engine
+          // during an outage): that one stands, and this poll's Redis state is stale, so it is rebuilt.
+          await this.redis.hdel(k.meta, "ready");
+          return { status: "already_voted", couponCode: recorded.couponCode, results };
+        }
+      }
+      return { status: outcome === "accepted" ? "accepted" : "already_voted", couponCode: coupon ?? null, results };
     }
   }
 

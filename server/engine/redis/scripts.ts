@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 
 const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.url), "utf8");
 
-export type CastVoteReply = [outcome: string, couponCode?: string | null, tally?: string[]];
+export type CastVoteReply = [outcome: string, couponCode?: string | null, tally?: string[], streamEntryId?: string];
 
 /** The engine's Redis connection with its Lua scripts defined as commands (EVALSHA, falling back to EVAL). */
 export type ScriptedRedis = Redis & {

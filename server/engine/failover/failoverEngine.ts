@@ -1,0 +1,184 @@
+import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollDefinition } from "../../domain/polls/definition";
+import type { Db } from "../../infra/db/prisma";
+import type { Log } from "../../infra/log";
+import { EngineMovedError, type PostgresVoteEngine } from "../postgres/postgresEngine";
+import type { RedisVoteEngine } from "../redis/redisEngine";
+import type { ScriptedRedis } from "../redis/scripts";
+import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import { type EngineMode, EngineModeStore } from "./engineMode";
+import { invalidateRedisPolls } from "./invalidateRedisPolls";
+import { isRedisOutage } from "./redisOutage";
+
+export type FailoverOptions = {
+  /** How often the shared engine state is read and, on Postgres, Redis is probed. */
+  checkIntervalMs?: number;
+  /** Consecutive good probes before moving back to Redis. */
+  healthyProbes?: number;
+  onSwitch?: (to: EngineMode) => void;
+};
+
+/**
+ * The circuit breaker between the two engines (docs/adr/0005-redis-failover.md). Votes go to Redis while it
+ * answers; the first outage error moves every process to the fenced Postgres engine (through the shared state in
+ * Postgres) and the vote is cast there. While on Postgres, Redis is probed; after a few good probes one process
+ * drops Redis's poll state and moves everyone back, under the engine fence, and each poll is rebuilt from the
+ * ballots table by its first vote.
+ */
+export class FailoverVoteEngine implements VoteEngine {
+  private mode: EngineMode = "redis";
+  private switching: Promise<void> | null = null;
+  private goodProbes = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly store: EngineModeStore;
+  private readonly options: Required<Omit<FailoverOptions, "onSwitch">> & Pick<FailoverOptions, "onSwitch">;
+
+  constructor(
+    private readonly redisEngine: RedisVoteEngine,
+    private readonly postgresEngine: PostgresVoteEngine,
+    private readonly redis: ScriptedRedis,
+    private readonly db: Db,
+    private readonly log: Log,
+    options: FailoverOptions = {},
+  ) {
+    this.store = new EngineModeStore(db);
+    this.options = { checkIntervalMs: 1_000, healthyProbes: 3, ...options };
+  }
+
+  /** Follows the shared state at once (a process may start during an outage), then keeps checking. */
+  async start(): Promise<this> {
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.options.checkIntervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  get name(): EngineMode {
+    return this.mode;
+  }
+
+  async castVote(request: CastVoteRequest): Promise<CastVoteOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      await this.switching;
+      if (this.mode === "redis") {
+        try {
+          return await this.redisEngine.castVote(request);
+        } catch (error) {
+          // The script may have run before the reply was lost; casting again on Postgres with the same request
+          // (same time, options and coupon code) makes both copies the same ballot (see tableside_record_ballots).
+          if (!isRedisOutage(error) || attempt > 3) throw error;
+          await this.redisFailed(error);
+          continue;
+        }
+      }
+      try {
+        return await this.postgresEngine.castVote(request);
+      } catch (error) {
+        if (!(error instanceof EngineMovedError) || attempt > 3) throw error;
+        await this.follow();
+      }
+    }
+  }
+
+  async readResults(poll: PollDefinition): Promise<PollResults> {
+    return this.read((engine) => engine.readResults(poll));
+  }
+
+  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+    return this.read((engine) => engine.hasVoted(poll, voterId));
+  }
+
+  async pollStatusChanged(pollId: string, status: PollStatus): Promise<void> {
+    // On Postgres the Poll row is the engine's view; Redis's copy is dropped before votes move back.
+    if (this.mode === "postgres") return;
+    await this.redisEngine.pollStatusChanged(pollId, status).catch((error) => {
+      if (!isRedisOutage(error)) throw error;
+      void this.redisFailed(error).catch(() => {});
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.switching?.catch(() => {});
+    await this.redisEngine.close().catch(() => this.redis.disconnect());
+    await this.postgresEngine.close();
+  }
+
+  private async read<T>(reader: (engine: VoteEngine) => Promise<T>): Promise<T> {
+    await this.switching?.catch(() => {});
+    if (this.mode === "redis") {
+      try {
+        return await reader(this.redisEngine);
+      } catch (error) {
+        if (!isRedisOutage(error)) throw error;
+        void this.redisFailed(error).catch(() => {});
+      }
+    }
+    return reader(this.postgresEngine); // exact: every accepted ballot is in Postgres with its counters
+  }
+
+  private redisFailed(error: unknown): Promise<void> {
+    if (this.mode === "postgres") return Promise.resolve();
+    return this.runSwitch(async () => {
+      if (this.mode === "postgres") return;
+      this.log.warn("Redis unreachable: votes move to Postgres", { error: String(error) });
+      // The one process that moves the state rebuilds the counters from the ballots table before anyone
+      // votes there; they are kept exact with every ballot anyway, so this is a safety net.
+      if (await this.store.moveToPostgres()) await this.recomputeOpenPolls();
+      this.setMode("postgres");
+    });
+  }
+
+  /** Reads the shared state and follows it; on Postgres, probes Redis and moves back once it is healthy. */
+  private async check(): Promise<void> {
+    if (this.switching) return;
+    try {
+      await this.follow();
+      if (this.mode === "postgres") await this.probeForFailback();
+    } catch (error) {
+      this.log.warn("engine check failed", { error: String(error) });
+    }
+  }
+
+  private async follow(): Promise<void> {
+    const wanted = await this.store.read();
+    if (wanted === this.mode) return;
+    if (wanted === "postgres") return this.runSwitch(async () => this.setMode("postgres"));
+    // Another process moved back to Redis; if this one cannot reach it, everyone goes back to Postgres.
+    if (await this.redisHealthy()) return this.runSwitch(async () => this.setMode("redis"));
+    await this.redisFailed(new Error("Redis unreachable from this process"));
+  }
+
+  private async probeForFailback(): Promise<void> {
+    this.goodProbes = (await this.redisHealthy()) ? this.goodProbes + 1 : 0;
+    if (this.goodProbes < this.options.healthyProbes) return;
+    await this.runSwitch(async () => {
+      if (await this.store.moveToRedis(async () => void (await invalidateRedisPolls(this.redis)))) {
+        this.log.info("Redis healthy again: votes move back to Redis; polls rebuild from the ballots table");
+        await this.recomputeOpenPolls();
+      }
+      this.setMode("redis");
+    });
+  }
+
+  private runSwitch(change: () => Promise<void>): Promise<void> {
+    this.switching ??= change().finally(() => (this.switching = null));
+    return this.switching;
+  }
+
+  private setMode(mode: EngineMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.goodProbes = 0;
+    this.options.onSwitch?.(mode);
+  }
+
+  private async redisHealthy(): Promise<boolean> {
+    return this.redis.ping().then((reply) => reply === "PONG", () => false);
+  }
+
+  private async recomputeOpenPolls(): Promise<void> {
+    const polls = await this.db.poll.findMany({ where: { status: "open" }, select: { id: true } });
+    for (const { id } of polls) await this.db.$executeRaw`SELECT tableside_recompute_tally(${id})`;
+  }
+}

@@ -1,0 +1,32 @@
+import { Redis, type RedisOptions } from "ioredis";
+import { defineScripts, type ScriptedRedis } from "./scripts";
+
+/**
+ * Fail fast, so the circuit breaker sees an outage at once instead of requests hanging on ioredis's retries:
+ * no offline queue (a command while disconnected fails immediately), no resending after a reconnect (a vote
+ * script must not run twice), and a reply deadline. Reconnecting goes on in the background, at most 1 s apart.
+ */
+export const FAIL_FAST: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  autoResendUnfulfilledCommands: false,
+  commandTimeout: 2_000,
+  connectTimeout: 2_000,
+  retryStrategy: (times) => Math.min(100 * times, 1_000),
+};
+
+/**
+ * Connects with FAIL_FAST. A Redis that is down at start does not stop the server: the connection keeps
+ * retrying and the failover engine serves from Postgres until it is up.
+ */
+export async function connectFailFast(url: string, onError: (error: Error) => void, options: RedisOptions = {}): Promise<ScriptedRedis> {
+  const redis = new Redis(url, { lazyConnect: true, ...FAIL_FAST, ...options });
+  let reported = false; // one line per outage, not one per reconnect attempt
+  redis.on("error", (error: Error) => {
+    if (!reported) onError(error);
+    reported = true;
+  });
+  redis.on("ready", () => (reported = false));
+  await redis.connect().catch(() => {});
+  return defineScripts(redis);
+}

@@ -1,0 +1,50 @@
+import type { Redis } from "ioredis";
+import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../engine/types";
+import { pollKeys } from "../engine/redis/keys";
+import type { Db } from "../infra/db/prisma";
+import { GroupCommit } from "./groupCommit";
+import { recordBallots } from "./recordBallots";
+
+type Pending = AcceptedBallot & { streamEntryId: string };
+
+/**
+ * The Redis engine answers `accepted` only once the ballot is committed in Postgres (docs/adr/0004): Redis without
+ * persistence can lose anything it alone holds. Concurrent votes share one transaction (group commit), so the
+ * cost is a round trip of latency, not a transaction per vote. Once committed, the ballots' stream entries are
+ * deleted: the stream flusher is left only the ballots of a process that died between Redis and Postgres.
+ */
+export class DurableAccept implements BallotLedger {
+  private readonly commits: GroupCommit<Pending, RecordOutcome>;
+
+  constructor(
+    db: Db,
+    private readonly redis: Redis,
+  ) {
+    this.commits = new GroupCommit(async (batch) => {
+      const outcomes = await recordBallots(db, batch);
+      this.settle(batch);
+      return outcomes;
+    });
+  }
+
+  record(ballot: Pending): Promise<RecordOutcome> {
+    return this.commits.submit(ballot);
+  }
+
+  drained(): Promise<void> {
+    return this.commits.drained();
+  }
+
+  /** Best effort: an entry left behind is recorded again by the flusher, which inserts nothing twice. */
+  private settle(batch: readonly Pending[]): void {
+    const byPoll = new Map<string, string[]>();
+    for (const b of batch) {
+      const ids = byPoll.get(b.pollId) ?? [];
+      ids.push(b.streamEntryId);
+      byPoll.set(b.pollId, ids);
+    }
+    const pipeline = this.redis.pipeline();
+    for (const [pollId, ids] of byPoll) pipeline.xdel(pollKeys(pollId).ballots, ...ids);
+    pipeline.exec().catch(() => {});
+  }
+}

@@ -1,0 +1,34 @@
+import { randomInt } from "node:crypto";
+import type { AcceptedBallot, RecordOutcome } from "../engine/types";
+import type { Db } from "../infra/db/prisma";
+
+const SHARDS = 16; // as the Postgres engine's tally stripes
+
+/**
+ * Writes a batch of accepted ballots, their coupons, tally counters and coupon stock in one transaction
+ * (tableside_record_ballots). Idempotent: replaying a batch inserts nothing twice. Outcomes are in input order.
+ */
+export async function recordBallots(db: Db, ballots: readonly AcceptedBallot[]): Promise<RecordOutcome[]> {
+  if (ballots.length === 0) return [];
+  const payload = JSON.stringify(
+    ballots.map((b) => ({ p: b.pollId, v: b.voterId, o: b.optionIds.join(","), t: b.castAtMs, c: b.couponCode })),
+  );
+  const rows = await withRetry(() =>
+    db.$queryRaw<{ poll_id: string; voter_id: string; outcome: RecordOutcome["outcome"]; coupon: string | null }[]>`
+      SELECT * FROM tableside_record_ballots(${payload}::jsonb, ${randomInt(SHARDS)}::int)`,
+  );
+  const byKey = new Map(rows.map((r) => [`${r.poll_id}/${r.voter_id}`, { outcome: r.outcome, couponCode: r.coupon }]));
+  return ballots.map((b) => byKey.get(`${b.pollId}/${b.voterId}`) ?? { outcome: "gone", couponCode: null });
+}
+
+/** Deadlocks and serialization failures are worth one more try: the batch is idempotent. */
+async function withRetry<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !/deadlock|could not serialize|40P01|40001/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { Db } from "../infra/db/prisma";
+
+/**
+ * Takes the votes-over-time chart's points (TallySnapshot) every `everyMs` for each open poll whose total changed,
+ * and one at each close, from the tally Postgres holds (exact on either engine: every ballot is recorded with
+ * its counters). Every process runs one; tableside_take_snapshots keeps one row per poll and instant.
+ */
+export class Snapshotter {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  written = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (error: unknown) => void,
+    private readonly everyMs = 5_000,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.take(), this.everyMs);
+    this.timer.unref();
+  }
+
+  async take(now = new Date()): Promise<number> {
+    if (this.running) await this.running.catch(() => {});
+    const taking = this.db.$queryRaw<{ written: number }[]>`
+      SELECT tableside_take_snapshots(${now}::timestamptz, ${this.everyMs}::int) AS written`;
+    this.running = taking;
+    try {
+      const [{ written }] = await taking;
+      this.written += written;
+      return written;
+    } catch (error) {
+      this.onError(error);
+      return 0;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => {});
+  }
+}

@@ -1,0 +1,187 @@
+import type { Redis } from "ioredis";
+import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../engine/redis/ballotStream";
+import { pollKeys } from "../engine/redis/keys";
+import type { AcceptedBallot } from "../engine/types";
+import type { Db } from "../infra/db/prisma";
+import { recordBallots } from "./recordBallots";
+
+const GROUP = "flusher";
+
+export type FlusherOptions = {
+  /** This process's consumer name in the group: unique per process. */
+  consumer: string;
+  batchSize?: number;
+  /** Pause after a cycle that found nothing. */
+  idleDelayMs?: number;
+  /** Entries left pending this long by any consumer (a crashed process) are claimed again. */
+  claimIdleMs?: number;
+  onError: (error: unknown) => void;
+};
+
+type Delivered = { pollId: string; id: string; ballot: AcceptedBallot | null };
+
+/**
+ * Moves each live poll's ballot stream into Postgres through the consumer group `flusher`: read new entries,
+ * record them (ballots, coupons, counters) in one transaction, then acknowledge and delete them. Entries another
+ * process left pending for claimIdleMs are claimed; replays insert nothing twice. Any number of processes run
+ * one each: the group hands every entry to one of them.
+ *
+ * With votes acknowledged after Postgres (durableAccept.ts) the vote path deletes its own entries, so what is left
+ * here is what a process left behind by dying between Redis and Postgres.
+ */
+export class StreamFlusher {
+  /** Age of the oldest entry in the last batch, in ms: 0 when the streams are empty. */
+  lagMs = 0;
+  flushed = 0;
+  private polls: string[] = [];
+  private pollsReadAt = 0;
+  private lastClaimAt = 0;
+  private retryOwnPending = false;
+  private loop: Promise<void> | null = null;
+  private running = false;
+  private readonly options: Required<FlusherOptions>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly db: Db,
+    options: FlusherOptions,
+  ) {
+    this.options = { batchSize: 500, idleDelayMs: 100, claimIdleMs: 10_000, ...options };
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop ??= this.run();
+  }
+
+  /** Stops the loop, then flushes until the streams hold nothing for this process, or the deadline passes. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.loop = null;
+    this.pollsReadAt = 0;
+    this.retryOwnPending = true;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        if ((await this.cycle()) === 0) return;
+      } catch (error) {
+        this.options.onError(error);
+        await sleep(200);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** One pass over every live poll's stream; returns the number of entries handled. */
+  async cycle(): Promise<number> {
+    const polls = await this.livePolls();
+    const delivered = polls.length === 0 ? [] : await this.read(polls);
+    if (delivered.length === 0) {
+      this.lagMs = 0;
+      return 0;
+    }
+    await recordBallots(this.db, delivered.flatMap((d) => d.ballot ?? []));
+    const done = this.redis.pipeline();
+    for (const [pollId, ids] of groupIds(delivered)) {
+      done.xack(pollKeys(pollId).ballots, GROUP, ...ids);
+      done.xdel(pollKeys(pollId).ballots, ...ids);
+    }
+    await done.exec();
+    this.lagMs = Date.now() - Math.min(...delivered.map((d) => entryTimeMs(d.id)));
+    this.flushed += delivered.length;
+    return delivered.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.cycle();
+      } catch (error) {
+        this.retryOwnPending = true; // what this process was given stays pending for it: read it again
+        this.options.onError(error);
+        await sleep(1_000);
+      }
+      if (handled === 0 && this.running) await sleep(this.options.idleDelayMs);
+    }
+  }
+
+  /** New entries of each poll, plus entries left pending too long (by a crashed process, or by us after a failure). */
+  private async read(polls: readonly string[]): Promise<Delivered[]> {
+    const { consumer, batchSize, claimIdleMs } = this.options;
+    const claim = Date.now() - this.lastClaimAt > claimIdleMs / 2;
+    if (claim) this.lastClaimAt = Date.now();
+    const ownPending = this.retryOwnPending;
+    this.retryOwnPending = false;
+
+    const pipeline = this.redis.pipeline();
+    for (const pollId of polls) {
+      const key = pollKeys(pollId).ballots;
+      if (claim) pipeline.xautoclaim(key, GROUP, consumer, claimIdleMs, "0-0", "COUNT", batchSize);
+      if (ownPending) pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, "0");
+      pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, ">");
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const perPoll = replies.length / polls.length;
+
+    const delivered = new Map<string, Delivered>();
+    const missingGroups: string[] = [];
+    polls.forEach((pollId, p) => {
+      for (const [error, reply] of replies.slice(p * perPoll, (p + 1) * perPoll)) {
+        if (error) {
+          if (/NOGROUP/.test(String(error))) missingGroups.push(pollId);
+          else throw error;
+          continue;
+        }
+        for (const entry of entriesOf(reply)) delivered.set(`${pollId}/${entry[0]}`, { pollId, id: entry[0], ballot: ballotOfEntry(pollId, entry) });
+      }
+    });
+    await this.createGroups([...new Set(missingGroups)]);
+    return [...delivered.values()];
+  }
+
+  /** A new poll, or a Redis that restarted empty: the group starts at the stream's beginning. */
+  private async createGroups(pollIds: readonly string[]): Promise<void> {
+    for (const pollId of pollIds) {
+      await this.redis.xgroup("CREATE", pollKeys(pollId).ballots, GROUP, "0", "MKSTREAM").catch((error: unknown) => {
+        if (!/BUSYGROUP/.test(String(error))) throw error;
+      });
+    }
+  }
+
+  /** Open polls, and polls closed in the last hour (their streams may still hold the last ballots). */
+  private async livePolls(): Promise<string[]> {
+    if (Date.now() - this.pollsReadAt < 2_000) return this.polls;
+    const rows = await this.db.poll.findMany({
+      where: { OR: [{ status: "open" }, { status: "closed", closedAt: { gt: new Date(Date.now() - 3_600_000) } }] },
+      select: { id: true },
+    });
+    this.polls = rows.map((r) => r.id);
+    this.pollsReadAt = Date.now();
+    return this.polls;
+  }
+}
+
+/** XREADGROUP replies [[key, entries]] (or null); XAUTOCLAIM replies [cursor, entries, deletedIds]. */
+function entriesOf(reply: unknown): StreamEntry[] {
+  if (!Array.isArray(reply)) return [];
+  if (typeof reply[0] === "string") return (reply[1] as StreamEntry[]) ?? [];
+  return (reply as [string, StreamEntry[]][]).flatMap(([, entries]) => entries);
+}
+
+function groupIds(delivered: readonly Delivered[]): Map<string, string[]> {
+  const byPoll = new Map<string, string[]>();
+  for (const d of delivered) {
+    const ids = byPoll.get(d.pollId) ?? [];
+    ids.push(d.id);
+    byPoll.set(d.pollId, ids);
+  }
+  return byPoll;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

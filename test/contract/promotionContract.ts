@@ -6,7 +6,7 @@ import { type EngineName, useTestApp } from "../support/testApp";
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);
 
-/** Waits until Postgres holds `count` coupon rows for the poll (the Redis engine's flusher writes them). */
+/** Waits until Postgres holds `count` coupon rows for the poll (on the Redis engine they come through the ballot ledger or the flusher). */
 async function waitForCouponRows(db: Db, pollId: string, count: number, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

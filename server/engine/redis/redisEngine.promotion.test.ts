@@ -1,0 +1,3 @@
+import { promotionContract } from "../../../test/contract/promotionContract";
+
+promotionContract("redis");

@@ -18,7 +18,7 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), persistent: true });
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), persistent: true, stopOnSignal: false });
     stops.push(postgres.stop);
     databaseUrl = postgres.databaseUrl;
     log.info("database: embedded Postgres", { dataDir: join(dataDir, "postgres") });

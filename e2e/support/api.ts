@@ -1,0 +1,63 @@
+import { type APIRequestContext, request } from "@playwright/test";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/appRouter";
+
+type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/**
+ * A browser-less client of the tRPC HTTP API with its own cookie jar: quick set-up for journeys whose subject is
+ * elsewhere (the screen's recovery, say), and extra voters. Plain JSON, no batching: what tRPC answers to anyone.
+ */
+export class ApiClient {
+  private constructor(private readonly http: APIRequestContext) {}
+
+  static async create(baseURL: string): Promise<ApiClient> {
+    return new ApiClient(await request.newContext({ baseURL }));
+  }
+
+  private async call<T>(method: "GET" | "POST", path: string, input?: unknown): Promise<T> {
+    const response =
+      method === "GET"
+        ? await this.http.get(`/api/trpc/${path}`, { params: input === undefined ? {} : { input: JSON.stringify(input) } })
+        : await this.http.post(`/api/trpc/${path}`, { data: input ?? {} });
+    const body = await response.json();
+    if (!response.ok()) throw new Error(`${path} failed: ${response.status()} ${JSON.stringify(body)}`);
+    return body.result.data as T;
+  }
+
+  signUp(input: Inputs["auth"]["signUp"]) {
+    return this.call<Outputs["auth"]["signUp"]>("POST", "auth.signUp", input);
+  }
+  createPoll(input: Inputs["poll"]["create"]) {
+    return this.call<Outputs["poll"]["create"]>("POST", "poll.create", input);
+  }
+  openPoll(pollId: string) {
+    return this.call<Outputs["poll"]["open"]>("POST", "poll.open", { pollId });
+  }
+  closePoll(pollId: string) {
+    return this.call<Outputs["poll"]["close"]>("POST", "poll.close", { pollId });
+  }
+  castVote(pollId: string, optionIds: string[]) {
+    return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
+  }
+  dispose() {
+    return this.http.dispose();
+  }
+}
+
+let owners = 0;
+/** A new owner with an open poll, made through the API. */
+export async function openPollViaApi(baseURL: string, poll: Partial<Inputs["poll"]["create"]> & { labels: string[] }) {
+  const owner = await ApiClient.create(baseURL);
+  await owner.signUp({
+    email: `owner-${Date.now()}-${++owners}@example.com`,
+    password: "a long enough password",
+    name: "Mina",
+    restaurantName: "Hanok Table",
+  });
+  const { labels, ...rest } = poll;
+  const created = await owner.createPoll({ question: "Tonight's special?", ...rest, options: labels.map((label) => ({ label })) });
+  await owner.openPoll(created.id);
+  return { owner, poll: created };
+}

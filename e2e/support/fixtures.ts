@@ -1,0 +1,29 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { test as base, type Page, type TestInfo } from "@playwright/test";
+import { AppServer } from "./appServer";
+
+export { expect } from "@playwright/test";
+
+const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
+
+/** `app`: the server this worker started (shared by its tests); `baseURL` points every page at it. */
+export const test = base.extend<object, { app: AppServer }>({
+  app: [
+    async ({}, use) => {
+      const server = await AppServer.start();
+      await use(server);
+      await server.dispose();
+    },
+    { scope: "worker", timeout: 180_000 },
+  ],
+  baseURL: async ({ app }, use) => use(app.url),
+});
+
+/** A full-page screenshot kept in e2e/artifacts/ (stable names, for people) and attached to the report. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}

@@ -20,6 +20,8 @@ describe("menu and menu votes", () => {
     });
     const shown = await app.browser().api.poll.get.query({ slug: poll.slug });
     expect(shown.options.map((o) => o.menuItemId)).toEqual([bibimbap.id, bulgogi.id]);
+    // The diner's page shows the dish: its photo, description and price.
+    expect(shown.options[0].menuItem).toEqual({ description: "Rice, vegetables, egg", priceCents: 1200, photoUrl: "/menu-photos/bibimbap.svg" });
 
     const stranger = app.browser();
     await signUpOwner(stranger);

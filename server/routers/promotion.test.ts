@@ -56,6 +56,20 @@ describe("promotions and redemption at the counter", () => {
     expect(late).toMatchObject({ status: "accepted", coupon: null });
   });
 
+  it("tells anyone how many coupons are left, and nothing while none is offered", async () => {
+    const poll = await createOpenPoll(owner, { promotion: promotion(2) });
+    const anyone = app.browser();
+    expect(await anyone.api.promotion.stock.query({ pollId: poll.id })).toMatchObject({ quantity: 2, left: 2, running: true });
+    for (let voters = 0; voters < 3; voters++) await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+    // Answers are shared for a second between viewers; a later one sees every coupon won, and never fewer than none.
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await anyone.api.promotion.stock.query({ pollId: poll.id })).toMatchObject({ quantity: 2, left: 0 });
+
+    const plain = await createOpenPoll(owner);
+    expect(await anyone.api.promotion.stock.query({ pollId: plain.id })).toBeNull();
+    expect(await errorCodeOf(anyone.api.promotion.stock.query({ pollId: "nosuchpoll" }))).toBe("NOT_FOUND");
+  });
+
   it("lets a promotion be set only on the owner's draft polls", async () => {
     const draft = await owner.api.poll.create.mutate({ question: "Q?", options: [{ label: "A" }, { label: "B" }] });
     expect(await owner.api.promotion.attach.mutate({ pollId: draft.id, ...promotion(3) })).toMatchObject({ quantity: 3 });

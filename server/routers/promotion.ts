@@ -5,12 +5,14 @@ import { readOwnedCoupon, readVotersCoupon } from "../domain/coupons/data";
 import { redeemCoupon } from "../domain/coupons/redeem";
 import { assertOwnsPoll } from "../domain/polls/mutations";
 import { readPromotionStatus } from "../domain/promotions/data";
+import { CouponStockReader } from "../domain/promotions/stock";
 import { attachPromotion } from "../domain/promotions/mutations";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
 // Guessing codes at the counter would be slow anyway (60 random bits); the limit makes it pointless.
 const couponChecks = rateLimit("couponChecksPerOwner", (ctx) => ctx.owner!.id);
+const couponStock = new CouponStockReader();
 
 export const promotionRouter = router({
   attach: ownerProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
@@ -22,6 +24,12 @@ export const promotionRouter = router({
   status: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
     return readPromotionStatus(ctx.services.db, input.pollId);
+  }),
+
+  /** "N of M coupons left", for the live screen and the diner's page: public, and nothing about the winners. */
+  stock: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    const poll = await ctx.services.polls.get(input);
+    return couponStock.read(ctx.services.db, poll.id);
   }),
 
   /** The coupon this diner won in a poll (by browser, or by ballot code on a strict poll), or null. */

@@ -72,7 +72,10 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     select: {
       status: true,
       restaurant: { select: { name: true } },
-      options: { select: { id: true, label: true, menuItemId: true }, orderBy: { position: "asc" } },
+      options: {
+        select: { id: true, label: true, menuItemId: true, menuItem: { select: { description: true, priceCents: true, photoUrl: true } } },
+        orderBy: { position: "asc" },
+      },
       promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
     },
   });

@@ -6,11 +6,13 @@ import { createLog } from "./infra/log";
 import { limitRules } from "./limits/rules";
 import { loadSessionSecret } from "./infra/sessionSecret";
 import { createServices } from "./services";
+import { countOpenSockets } from "./metrics/sockets";
+import { shutDownGracefully } from "./gracefulShutdown";
 
 /*
  * The one process: Next.js pages, tRPC over HTTP and WebSocket, on one port.
  * 1. configuration, 2. Postgres and Redis (embedded/private when not configured), 3. services, 4. pages, 5. listen,
- * 6. graceful shutdown.
+ * 6. graceful shutdown (gracefulShutdown.ts: stop taking votes and drain, screens reconnect, close, exit 0).
  */
 const env = readEnv();
 const log = createLog(env.LOG_LEVEL);
@@ -33,6 +35,7 @@ const { server, wss, wsHandler } = createAppServer(services, {
   handleRequest: nextApp.getRequestHandler(),
   handleUpgrade: nextApp.getUpgradeHandler(),
 });
+countOpenSockets(services.metrics, wss);
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -45,18 +48,23 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
-  // Screens are told to reconnect (to this server once it is back, or to another one behind the balancer).
-  wsHandler.broadcastReconnectNotification();
-  for (const socket of wss.clients) socket.close(1012, "server restarting");
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  server.closeAllConnections();
-  await services.close();
-  await nextApp.close().catch(() => {});
-  await backing.stop();
-  log.info("stopped");
-  process.exit(0);
+  try {
+    await shutDownGracefully({
+      services,
+      server,
+      wss,
+      wsHandler,
+      stopRest: async () => {
+        await nextApp.close().catch(() => {});
+        await backing.stop();
+      },
+    });
+    log.info("stopped");
+    process.exit(0);
+  } catch (error) {
+    log.error("shutdown failed", { error: String(error) });
+    process.exit(1);
+  }
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

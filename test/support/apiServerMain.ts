@@ -1,12 +1,15 @@
 /**
  * A server process without pages, for tests that need real separate processes (fan-out across processes,
- * crashes, restarts). Configured by env like the real server; prints `listening <port>` when ready.
+ * crashes, restarts). Configured by env like the real server (plus VOTE_ACK=redis|postgres); prints
+ * `listening <port>` when ready, and shuts down on SIGTERM exactly as server/index.ts does.
  */
 import type { AddressInfo } from "node:net";
 import { readEnv } from "../../server/env";
 import { createAppServer } from "../../server/http/createServer";
 import { createLog } from "../../server/infra/log";
 import { limitRules } from "../../server/limits/rules";
+import { countOpenSockets } from "../../server/metrics/sockets";
+import { shutDownGracefully } from "../../server/gracefulShutdown";
 import { createServices } from "../../server/services";
 
 const env = readEnv();
@@ -18,12 +21,21 @@ const services = await createServices({
   log: createLog(env.LOG_LEVEL),
   limits: limitRules(env.RATE_LIMITS),
   trustProxy: env.TRUST_PROXY,
+  // Test-only knob: "redis" answers votes before Postgres has them, so the stream flusher does all the work.
+  voteAck: process.env.VOTE_ACK === "redis" ? "redis" : "postgres",
 });
-const { server } = createAppServer(services);
+const { server, wss, wsHandler } = createAppServer(services);
+countOpenSockets(services.metrics, wss);
 server.listen(env.PORT, "127.0.0.1", () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 });
+// The real server's shutdown (server/gracefulShutdown.ts), so tests of SIGTERM test what production does.
 process.on("SIGTERM", () => {
-  server.closeAllConnections();
-  server.close(() => void services.close().then(() => process.exit(0)));
+  shutDownGracefully({ services, server, wss, wsHandler }).then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`shutdown failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 });

@@ -7,14 +7,15 @@ import { Browser } from "./browser";
 import type { EngineName } from "./testApp";
 
 const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789-abcdefghij";
 
 export type ServerProcess = { url: string; port: number; child: ChildProcess; browser(fromAddress?: string): Browser; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
 /** Starts the API server as a separate OS process against the run's Postgres and Redis. */
 export async function startServerProcess(engine: EngineName, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
-  const child = spawn(TSX, [MAIN], {
+  // node itself with tsx's loader, not the tsx binary: tsx runs the script in a child of its own, so a SIGKILL
+  // sent to the tsx process would leave the server running (a crash test would test nothing).
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: inject("databaseUrl"),

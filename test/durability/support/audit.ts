@@ -1,0 +1,103 @@
+import type { Redis } from "ioredis";
+import { pollKeys, TOTAL_FIELD } from "../../../server/engine/redis/keys";
+import type { Db } from "../../../server/infra/db/prisma";
+import type { VoteLoad } from "./voteLoad";
+
+/** What Postgres, its counters and Redis hold of one poll, against what the voters were answered. */
+export type Audit = {
+  accepted: number;
+  inPostgres: number;
+  /** Voters answered `accepted` with no ballot in Postgres: lost votes. */
+  acceptedMissing: number;
+  /** Voters answered `accepted` whose Postgres ballot names another option. */
+  acceptedWrongOption: number;
+  /** Ballots of voters never answered `accepted`, by what their vote was answered ("error": no answer). */
+  unansweredInPostgres: Record<string, number>;
+  /** Voters with more than one ballot (the unique key makes this impossible: checked anyway). */
+  votersWithTwoBallots: number;
+  /** Votes answered `accepted` twice for one voter, seen by the clients. */
+  acceptedTwice: number;
+  /** SELECT option, count(*) over the ballots table. */
+  perOption: Record<string, number>;
+  /** tableside_read_tally: the Postgres engine's counter shards (also what snapshots read). */
+  counters: Record<string, number>;
+  /** The Redis tally hash, or null when it holds nothing for the poll. */
+  redisTally: Record<string, number> | null;
+  /** Sum of every way a vote could have been counted twice: must be 0. */
+  doubleCounts: number;
+};
+
+export async function auditPoll(db: Db, redis: Redis | null, pollId: string, load: VoteLoad): Promise<Audit> {
+  const ballots = await db.ballot.findMany({ where: { pollId }, select: { voterId: true, optionIds: true } });
+  const byVoter = new Map(ballots.map((b) => [b.voterId, b.optionIds]));
+  const perOptionRows = await db.$queryRaw<{ option: string; count: bigint }[]>`
+    SELECT option, count(*) AS count FROM "Ballot", unnest("optionIds") AS option WHERE "pollId" = ${pollId} GROUP BY option`;
+  const [{ twice }] = await db.$queryRaw<{ twice: bigint }[]>`
+    SELECT count(*) AS twice FROM (SELECT "voterId" FROM "Ballot" WHERE "pollId" = ${pollId} GROUP BY 1 HAVING count(*) > 1) t`;
+  const [{ tally }] = await db.$queryRaw<{ tally: Record<string, number> }[]>`SELECT tableside_read_tally(${pollId}) AS tally`;
+
+  const perOption = Object.fromEntries(perOptionRows.map((r) => [r.option, Number(r.count)]));
+  const counters = Object.fromEntries(Object.entries(tally).map(([option, n]) => [option === "" ? "total" : option, n]));
+  let redisTally: Record<string, number> | null = null;
+  if (redis) {
+    const hash = await redis.hgetall(pollKeys(pollId).tally);
+    if (Object.keys(hash).length > 0) {
+      redisTally = Object.fromEntries(Object.entries(hash).map(([k, v]) => [k === TOTAL_FIELD ? "total" : k, Number(v)]));
+    }
+  }
+
+  let acceptedMissing = 0;
+  let acceptedWrongOption = 0;
+  for (const [voterId, optionId] of load.accepted) {
+    const options = byVoter.get(voterId);
+    if (!options) acceptedMissing++;
+    else if (options.join(",") !== optionId) acceptedWrongOption++;
+  }
+  const unansweredInPostgres: Record<string, number> = {};
+  for (const voterId of byVoter.keys()) {
+    if (load.accepted.has(voterId)) continue;
+    const answer = load.firstAnswers.get(voterId) ?? "unknown";
+    unansweredInPostgres[answer] = (unansweredInPostgres[answer] ?? 0) + 1;
+  }
+  const excess = (total: number | undefined) => Math.max(0, (total ?? 0) - ballots.length);
+  return {
+    accepted: load.accepted.size,
+    inPostgres: ballots.length,
+    acceptedMissing,
+    acceptedWrongOption,
+    unansweredInPostgres,
+    votersWithTwoBallots: Number(twice),
+    acceptedTwice: load.acceptedTwice.size,
+    perOption,
+    counters,
+    redisTally,
+    doubleCounts: Number(twice) + load.acceptedTwice.size + excess(counters.total) + excess(redisTally?.total),
+  };
+}
+
+/** One line of figures for the issue note. */
+export function printFigures(scenario: string, audit: Audit, load: VoteLoad, extra: Record<string, unknown> = {}): void {
+  const fields = {
+    accepted: audit.accepted,
+    inPostgres: audit.inPostgres,
+    acceptedMissing: audit.acceptedMissing,
+    doubleCounts: audit.doubleCounts,
+    redisTotal: audit.redisTally?.total ?? null,
+    counterTotal: audit.counters.total ?? 0,
+    alreadyVoted: load.alreadyVoted,
+    errors: load.errors,
+    unansweredInPostgres: JSON.stringify(audit.unansweredInPostgres),
+    ...extra,
+  };
+  console.log(`[durability] ${scenario}: ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+}
+
+/** Polls `read` until `done` holds or the deadline passes; returns the last value (the test asserts on it). */
+export async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -8,6 +8,7 @@ import { appRouter } from "../trpc/appRouter";
 import { createContextFactory } from "../trpc/context";
 import { healthRoutes } from "./health";
 import { refuseMutation } from "./mutationGuard";
+import { createMutationHandler } from "./trpcMutationHandler";
 
 export const TRPC_PATH = "/api/trpc";
 
@@ -23,15 +24,12 @@ export type PageHandlers = {
  */
 export function createAppServer(services: Services, pages?: PageHandlers) {
   const createContext = createContextFactory(services);
-  const trpcHttp = createHTTPHandler({
-    router: appRouter,
-    basePath: `${TRPC_PATH}/`,
-    createContext,
-    maxBodySize: 64 * 1024,
-    onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { path, error: String(error.cause ?? error) });
-    },
-  });
+  const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { path, error: String(error.cause ?? error) });
+  };
+  const trpcHttp = createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: 64 * 1024, onError });
+  // Single mutations (a vote, above all) skip the adapter's Fetch Request/Response round trip: docs/adr/0007.
+  const trpcMutations = createMutationHandler({ router: appRouter, createContext, maxBodySize: 64 * 1024, onError });
   const health = healthRoutes(services);
 
   const server: Server = createServer((req, res) => {
@@ -39,6 +37,8 @@ export function createAppServer(services: Services, pages?: PageHandlers) {
     if (path.startsWith(`${TRPC_PATH}/`)) {
       const refusal = refuseMutation(req, services.publicUrl);
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
+      const mutation = trpcMutations.procedureFor(req, `${TRPC_PATH}/`);
+      if (mutation) return trpcMutations.handle(req, res, mutation.path, mutation.procedure);
       return trpcHttp(req, res);
     }
     const healthRoute = health[path];

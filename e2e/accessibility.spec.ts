@@ -1,15 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { ApiClient, openPollViaApi } from "./support/api";
+import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it stands. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-}
 
 test("the owner's, diner's and screen pages have no serious accessibility violations", async ({ app, page, browser }) => {
   const { owner, poll } = await openPollViaApi(app.url, { question: "Best banchan?", labels: ["Kimchi", "Kongnamul", "Japchae"] });

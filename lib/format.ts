@@ -51,3 +51,18 @@ export function fromDateTimeLocalValue(value: string): Date | undefined {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+/** A menu price, stored in hundredths: "12,000" for whole amounts, "9.50" otherwise. No currency: the menu's own. */
+export function formatPrice(priceCents: number, locale: Locale): string {
+  const whole = priceCents % 100 === 0;
+  return numberFormat(locale, { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }, whole ? "price" : "price2").format(
+    priceCents / 100,
+  );
+}
+
+/** A price as typed ("12000", "12,000", "9.5", "9.50") in hundredths; undefined when it is not a price. */
+export function parsePrice(text: string): number | undefined {
+  const plain = text.trim().replace(/[,\s]/g, "");
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(plain)) return undefined;
+  return Math.round(Number(plain) * 100);
+}

@@ -18,6 +18,8 @@ export type ApiError = {
   retryAfterSeconds?: number;
   /** The server's per-field complaints for BAD_REQUEST, by input field name. */
   fields?: Record<string, string[] | undefined>;
+  /** When a coupon was already redeemed (CONFLICT from `promotion.redeem`), as an ISO time. */
+  redeemedAt?: string;
 };
 
 const KNOWN = new Set<string>(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "TOO_MANY_REQUESTS"]);
@@ -33,6 +35,7 @@ export function readApiError(error: unknown): ApiError {
     code,
     retryAfterSeconds: typeof retryAfter === "number" && retryAfter > 0 ? Math.ceil(retryAfter) : undefined,
     fields: data.fields,
+    redeemedAt: typeof data.details?.redeemedAt === "string" ? data.details.redeemedAt : undefined,
   };
 }
 

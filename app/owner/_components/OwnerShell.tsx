@@ -7,6 +7,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_trpc/react";
 import { Notice } from "../../_ui/Notice";
 import { SiteHeader } from "../../_ui/SiteHeader";
+import { OwnerNav } from "./OwnerNav";
 import { useOwner } from "./useOwner";
 import "./owner.css";
 
@@ -35,6 +36,7 @@ export function OwnerShell({ children }: { children: ReactNode }) {
           </button>
         )}
       </SiteHeader>
+      {me.data && <OwnerNav />}
       <main className="page page--wide">
         {me.data ? children : me.isError && !me.isFetching ? <Notice tone="error">{t("common.unexpectedError")}</Notice> : <p>{t("common.loading")}</p>}
       </main>

@@ -2,16 +2,17 @@
 
 import { type FormEvent, useState } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
+import { DishDetails, type VoteOption } from "./DishDetails";
 
 type Props = {
-  options: readonly { id: string; label: string }[];
+  options: readonly VoteOption[];
   multipleChoice: boolean;
   maxChoices: number;
   disabled: boolean;
   onVote: (optionIds: string[]) => void;
 };
 
-/** One tap on an option votes for it; a multiple-choice poll takes up to `maxChoices` ticks and a send button. */
+/** One tap on an option votes for it (a dish shows its photo, description and price); a multiple-choice poll takes up to `maxChoices` ticks and a send button. */
 export function VoteForm({ options, multipleChoice, maxChoices, disabled, onVote }: Props) {
   const { t } = useI18n();
   const [picked, setPicked] = useState<string[]>([]);
@@ -22,7 +23,7 @@ export function VoteForm({ options, multipleChoice, maxChoices, disabled, onVote
         <p id="vote-instructions" className="vote-instructions">{t("vote.pickOne")}</p>
         {options.map((option) => (
           <button key={option.id} type="button" className="vote-option" disabled={disabled} onClick={() => onVote([option.id])}>
-            {option.label}
+            <DishDetails option={option} />
           </button>
         ))}
       </div>
@@ -44,7 +45,7 @@ export function VoteForm({ options, multipleChoice, maxChoices, disabled, onVote
             <label key={option.id} className="vote-option vote-option--check" data-checked={checked || undefined}>
               <input type="checkbox" checked={checked} onChange={() => toggle(option.id)}
                 disabled={!checked && picked.length >= maxChoices} />
-              {option.label}
+              <DishDetails option={option} />
             </label>
           );
         })}

@@ -1,12 +1,11 @@
 "use client";
 
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { QrCode } from "../../../_live/QrCode";
 import { Notice } from "../../../_ui/Notice";
 import { TooFast } from "./TooFast";
 import type { VoteOutcome } from "./useCastVote";
 
-/** What happened to the diner's vote, said plainly: counted, already voted, closed, too fast, or failed. */
+/** What happened to the diner's vote, said plainly: counted, already voted, closed, too fast, or failed. (A coupon won is the page's `WonCoupon`.) */
 export function VoteOutcomeNotice({ outcome, closed, onRetry }: { outcome: VoteOutcome; closed: boolean; onRetry: () => void }) {
   const { t } = useI18n();
   switch (outcome.kind) {
@@ -15,19 +14,7 @@ export function VoteOutcomeNotice({ outcome, closed, onRetry }: { outcome: VoteO
     case "sending":
       return <Notice>{t("vote.sending")}</Notice>;
     case "counted":
-      return (
-        <>
-          <Notice tone="success" className="notice--big">{t("vote.counted")}</Notice>
-          {outcome.coupon && (
-            <section className="coupon" aria-labelledby="coupon-heading">
-              <h2 id="coupon-heading">{t("vote.coupon")}</h2>
-              <p className="coupon__code">{outcome.coupon.code}</p>
-              <QrCode value={outcome.coupon.code} label={outcome.coupon.code} className="coupon__qr" />
-              <p>{t("vote.couponHint")}</p>
-            </section>
-          )}
-        </>
-      );
+      return <Notice tone="success" className="notice--big">{t("vote.counted")}</Notice>;
     case "alreadyVoted":
       return <Notice tone="info" className="notice--big">{t("vote.alreadyVoted")}</Notice>;
     case "tooFast":

@@ -7,17 +7,23 @@ import type { PollResults } from "@/lib/schemas";
 import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../_live/ResultBars";
+import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
 import { readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
 import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
+import { PromotionOffer } from "./PromotionOffer";
 import { useCastVote } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
+import { WonCoupon } from "./WonCoupon";
 import "./vote.css";
 
-/** The diner's page: the question, one tap to vote, what became of the vote, and the results when they are shown. */
+/**
+ * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
+ * later visits), and the results when they are shown.
+ */
 export function VotePage({ slug }: { slug: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
@@ -25,6 +31,14 @@ export function VotePage({ slug }: { slug: string }) {
   const live = useLiveResults(poll.data?.id);
   const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
+  const hasPromotion = Boolean(poll.data?.promotion);
+  const stock = useCouponStock(poll.data?.id, live.results?.seq, hasPromotion);
+  // A coupon won earlier, by this browser: read on arrival, and again when a vote turns out to be a repeat.
+  const myCoupon = useQuery(trpc.promotion.myCoupon.queryOptions({ pollId: poll.data?.id ?? "" }, { enabled: hasPromotion }));
+  const { refetch: refetchCoupon } = myCoupon;
+  useEffect(() => {
+    if (outcome.kind === "alreadyVoted" && hasPromotion) void refetchCoupon();
+  }, [outcome.kind, hasPromotion, refetchCoupon]);
 
   // Whether results may be seen after voting is decided when subscribing: subscribe again once the vote is in.
   const { restart } = live;
@@ -43,12 +57,15 @@ export function VotePage({ slug }: { slug: string }) {
   const results = newest(live.results, voted ? outcome.results : null);
   const mine = new Set(outcome.kind === "counted" ? outcome.choices : []);
   const canVote = status === "open" && !voted && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
+  const coupon = (outcome.kind === "counted" ? outcome.coupon : null) ?? myCoupon.data ?? null;
 
   return (
     <Shell title={data.restaurantName}>
       <h1 className="vote-question">{data.question}</h1>
       {status === "open" && data.closesAt && <p className="muted">{t("vote.closesAt", { date: formatDateTime(data.closesAt, locale) })}</p>}
       <VoteOutcomeNotice outcome={outcome} closed={status === "closed"} onRetry={reset} />
+      {coupon && <WonCoupon coupon={coupon} />}
+      {canVote && !coupon && data.promotion && <PromotionOffer offer={data.promotion} stock={stock} />}
       {status === "closed" && outcome.kind !== "notAccepting" && <Notice tone="warning" className="notice--big">{t("vote.closed")}</Notice>}
       {(status === "draft" || status === "scheduled") && (
         <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>

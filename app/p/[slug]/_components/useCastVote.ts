@@ -5,12 +5,13 @@ import { useState } from "react";
 import type { PollResults } from "@/lib/schemas";
 import { readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
+import type { WonCouponView } from "./WonCoupon";
 
 /** Where a diner's vote stands, in the terms the page shows. */
 export type VoteOutcome =
   | { kind: "ready" }
   | { kind: "sending" }
-  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: { code: string } | null }
+  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: WonCouponView | null }
   | { kind: "alreadyVoted"; results: PollResults | null }
   | { kind: "tooFast"; retryAt: number }
   | { kind: "notAccepting" }
@@ -49,7 +50,7 @@ export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   return { outcome: outcomeOf(cast, choices, retryAt), vote, reset: cast.reset };
 }
 
-function outcomeOf(cast: { status: string; data?: { status: string; results: PollResults | null; coupon: { code: string } | null }; error: unknown }, choices: string[], retryAt: number): VoteOutcome {
+function outcomeOf(cast: { status: string; data?: { status: string; results: PollResults | null; coupon: WonCouponView | null }; error: unknown }, choices: string[], retryAt: number): VoteOutcome {
   if (cast.status === "pending") return { kind: "sending" };
   if (cast.status === "success" && cast.data) {
     const { status, results, coupon } = cast.data;

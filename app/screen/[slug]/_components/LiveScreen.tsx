@@ -7,10 +7,12 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { LanguageSwitch } from "../../../_i18n/LanguageSwitch";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
 import { QrCode } from "../../../_live/QrCode";
+import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
+import { CouponsLeft } from "./CouponsLeft";
 import { FullScreenButton } from "./FullScreenButton";
 import styles from "./LiveScreen.module.css";
 import { ScreenBars } from "./ScreenBars";
@@ -18,7 +20,7 @@ import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
 
 /**
- * The live screen: question, big bars, total, time left, the QR code to join, and the winner once closed. It
+ * The live screen: question, big bars, total, time left, coupons left, the QR code to join, and the winner once closed. It
  * keeps only the latest tally, and when the server goes away it keeps showing the last one under a
  * "reconnecting" badge until updates flow again.
  */
@@ -33,6 +35,7 @@ export function LiveScreen({ slug }: { slug: string }) {
   });
   const live = useLiveResults(poll.data?.id);
   const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
+  const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
 
   if (!poll.data) {
     const message = poll.isError && readApiError(poll.error).code === "NOT_FOUND" ? t("common.notFound") : t("common.loading");
@@ -86,6 +89,7 @@ export function LiveScreen({ slug }: { slug: string }) {
               </div>
             )}
           </dl>
+          {status !== "closed" && data.promotion && <CouponsLeft title={data.promotion.title} stock={stock} />}
           {status === "closed" && <p className={styles.closed}>{t("screen.closed")}</p>}
         </aside>
       </main>

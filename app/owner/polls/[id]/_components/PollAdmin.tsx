@@ -11,11 +11,15 @@ import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
 import { StatusBadge } from "../../../../_ui/StatusBadge";
 import { ExportButton } from "./ExportButton";
+import { PromotionPanel } from "./PromotionPanel";
 import { SharePanel } from "./SharePanel";
 import { StatusActions } from "./StatusActions";
 import { VotesOverTime } from "./VotesOverTime";
 
-/** One poll, for its owner: open or close it, share it, watch the results live and over time, export ballots. */
+/**
+ * One poll, for its owner: open or close it, share it, watch the results live and over time, export ballots, and
+ * follow its promotion's coupons.
+ */
 export function PollAdmin({ pollId }: { pollId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -50,6 +54,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} />
       </div>
+      {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       <VotesOverTime pollId={pollId} options={poll.data.options} results={live.results} />
     </div>
   );

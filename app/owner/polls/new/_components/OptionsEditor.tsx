@@ -12,7 +12,7 @@ type Props = {
   onChange: (options: PollDraft["options"]) => void;
 };
 
-/** The poll's options: 2 to 20 labels, added and removed in place. */
+/** The poll's options: 2 to 20 labels, added and removed in place; a dish from the menu is marked as such. */
 export function OptionsEditor({ options, invalid, countError, onChange }: Props) {
   const { t } = useI18n();
   const update = (key: number, label: string) => onChange(options.map((o) => (o.key === key ? { ...o, label } : o)));
@@ -41,6 +41,7 @@ export function OptionsEditor({ options, invalid, countError, onChange }: Props)
                   ×
                 </button>
               )}
+              {option.menuItemId && <span className="badge">{t("create.menuDish")}</span>}
               <FieldError id={`${id}-error`} message={bad ? optionError : undefined} />
             </li>
           );

@@ -11,10 +11,15 @@ import { useTRPC } from "../../../../_trpc/react";
 import { Field } from "../../../../_ui/Field";
 import { Notice } from "../../../../_ui/Notice";
 import { focusFirstInvalid } from "../../../_components/formErrors";
+import { MenuOptionsPicker } from "./MenuOptionsPicker";
 import { OptionsEditor } from "./OptionsEditor";
+import { PromotionFields } from "./PromotionFields";
 import { type DraftErrors, draftErrors, draftToInput, emptyDraft, hasErrors, type PollDraft } from "./pollDraft";
 
-/** Question, options, single or multiple choice, schedule and results visibility; creates a draft poll. */
+/**
+ * Question, options (typed, or dishes from the menu), single or multiple choice, schedule, results visibility and
+ * an optional promotion; creates a draft poll.
+ */
 export function PollForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -63,6 +68,7 @@ export function PollForm() {
         placeholder={t("create.questionPlaceholder")} onChange={(e) => change({ question: e.target.value })}
         error={errors.question ? t("create.error.question", { max: LIMITS.questionLength }) : undefined} />
 
+      <MenuOptionsPicker options={draft.options} onChange={(options) => change({ options })} />
       <OptionsEditor options={draft.options} invalid={errors.options} countError={errors.optionCount} onChange={(options) => change({ options })} />
 
       <fieldset className="stack">
@@ -104,6 +110,8 @@ export function PollForm() {
           </label>
         ))}
       </fieldset>
+
+      <PromotionFields promotion={draft.promotion} errors={errors} onChange={(promotion) => change({ promotion })} />
 
       <button type="submit" className="button" disabled={create.isPending}>
         {create.isPending ? t("create.submitting") : t("create.submit")}

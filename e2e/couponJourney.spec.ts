@@ -72,6 +72,7 @@ test("a menu vote with a promotion: a diner wins a coupon, the screen counts cou
 
   // The screen and the owner follow the stock without a reload; the next diner wins nothing.
   await expect(screen.getByTestId("screen-coupons")).toContainText("All 1 coupons are gone");
+  await saveScreenshot(screen, testInfo, "screen-coupons");
   await expect(owner.getByTestId("promotion-stock")).toHaveText("0 of 1 coupons left");
   await expect(owner.getByRole("table")).toContainText(code);
   const second = await dinerAt(browser, shareUrl);

@@ -30,9 +30,10 @@ type Delivered = { pollId: string; id: string; ballot: AcceptedBallot | null };
  * here is what a process left behind by dying between Redis and Postgres.
  */
 export class StreamFlusher {
-  /** Age of the oldest entry in the last batch, in ms: 0 when the streams are empty. */
-  lagMs = 0;
   flushed = 0;
+  private lastLagMs = 0;
+  /** Append time of the oldest entry read but not yet recorded: set while a batch is being written, or failing. */
+  private oldestUnrecordedMs: number | null = null;
   private polls: string[] = [];
   private pollsReadAt = 0;
   private lastClaimAt = 0;
@@ -47,6 +48,15 @@ export class StreamFlusher {
     options: FlusherOptions,
   ) {
     this.options = { batchSize: 500, idleDelayMs: 100, claimIdleMs: 10_000, ...options };
+  }
+
+  /**
+   * How far Postgres trails the streams, in ms: the age of the oldest entry of the last recorded batch (0 when the
+   * streams were empty), or, while a batch is being written or keeps failing, the age of its oldest entry now, so
+   * a stuck flusher shows a growing lag rather than its last good figure.
+   */
+  get lagMs(): number {
+    return this.oldestUnrecordedMs === null ? this.lastLagMs : Math.max(this.lastLagMs, Date.now() - this.oldestUnrecordedMs);
   }
 
   start(): void {
@@ -82,9 +92,11 @@ export class StreamFlusher {
     const polls = await this.livePolls();
     const delivered = polls.length === 0 ? [] : await this.read(polls);
     if (delivered.length === 0) {
-      this.lagMs = 0;
+      this.lastLagMs = 0;
       return 0;
     }
+    const oldest = Math.min(...delivered.map((d) => entryTimeMs(d.id)));
+    this.oldestUnrecordedMs = Math.min(this.oldestUnrecordedMs ?? oldest, oldest);
     await recordBallots(this.db, delivered.flatMap((d) => d.ballot ?? []));
     const done = this.redis.pipeline();
     for (const [pollId, ids] of groupIds(delivered)) {
@@ -92,7 +104,8 @@ export class StreamFlusher {
       done.xdel(pollKeys(pollId).ballots, ...ids);
     }
     await done.exec();
-    this.lagMs = Date.now() - Math.min(...delivered.map((d) => entryTimeMs(d.id)));
+    this.lastLagMs = Date.now() - oldest;
+    this.oldestUnrecordedMs = null;
     this.flushed += delivered.length;
     return delivered.length;
   }

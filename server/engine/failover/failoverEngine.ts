@@ -58,6 +58,7 @@ export class FailoverVoteEngine implements VoteEngine {
   }
 
   async castVote(request: CastVoteRequest): Promise<CastVoteOutcome> {
+    let redisMayHaveCounted = false;
     for (let attempt = 1; ; attempt++) {
       await this.switching;
       if (this.mode === "redis") {
@@ -67,12 +68,19 @@ export class FailoverVoteEngine implements VoteEngine {
           // The script may have run before the reply was lost; casting again on Postgres with the same request
           // (same time, options and coupon code) makes both copies the same ballot (see tableside_record_ballots).
           if (!isRedisOutage(error) || attempt > 3) throw error;
+          redisMayHaveCounted = true;
           await this.redisFailed(error);
           continue;
         }
       }
       try {
-        return await this.postgresEngine.castVote(request);
+        const outcome = await this.postgresEngine.castVote(request);
+        if (outcome.status === "already_voted" && redisMayHaveCounted && (await this.isThisBallot(request))) {
+          // Redis counted this very vote before its reply was lost, and a flusher brought its stream entry to
+          // Postgres first: the ballot there is this one (same options, same instant), not an earlier vote.
+          return { ...outcome, status: "accepted" };
+        }
+        return outcome;
       } catch (error) {
         if (!(error instanceof EngineMovedError) || attempt > 3) throw error;
         await this.follow();
@@ -175,6 +183,18 @@ export class FailoverVoteEngine implements VoteEngine {
 
   private async redisHealthy(): Promise<boolean> {
     return this.redis.ping().then((reply) => reply === "PONG", () => false);
+  }
+
+  /** Whether the voter's ballot in Postgres is the one this request would cast (see tableside_record_ballots' "same"). */
+  private async isThisBallot({ poll, voterId, optionIds, now }: CastVoteRequest): Promise<boolean> {
+    // Compared in SQL, as tableside_record_ballots compares: castAt is a timestamp in the session's time zone.
+    const [{ same }] = await this.db.$queryRaw<{ same: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM "Ballot"
+        WHERE "pollId" = ${poll.id} AND "voterId" = ${voterId} AND "optionIds" = ${optionIds as string[]}::text[]
+          AND abs(extract(epoch FROM "castAt" - ${now}::timestamptz::timestamp)) < 0.002
+      ) AS same`;
+    return same;
   }
 
   private async recomputeOpenPolls(): Promise<void> {

@@ -29,6 +29,8 @@ const common = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // The build type-checks what it ships (pages, lib, server); tests and benchmarks are checked by `tsc --noEmit`.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
   async headers() {
     return [
       {

@@ -1,4 +1,4 @@
-// `npm test`: the vitest suite, then the Playwright suite if e2e/ has any specs. Both run even if the first fails.
+// `npm test`: type check, the vitest suite, then the Playwright suite if e2e/ has any specs. All run even if one fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +20,10 @@ const hasE2e =
   existsSync(e2eDir) &&
   readdirSync(e2eDir, { recursive: true }).some((file) => String(file).endsWith(".spec.ts"));
 
-const results = [run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)])];
+const results = [
+  run("types", bin("tsc"), ["--noEmit"]),
+  run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)]),
+];
 if (hasE2e) results.push(run("end-to-end", bin("playwright"), ["test"]));
 
 const summary = results.map((r) => `${r.label} ${r.how}`).join(", ") + (hasE2e ? "" : " (no e2e specs)");

@@ -1,49 +1,23 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
-import { LIMITS } from "@/lib/limits";
 import { signUpInput } from "@/lib/schemas";
+import { LIMITS } from "@/lib/limits";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { readApiError } from "../../_trpc/errors";
 import { useTRPC } from "../../_trpc/react";
 import { Field } from "../../_ui/Field";
 import { Notice } from "../../_ui/Notice";
-import { focusFirstInvalid, invalidFields } from "./formErrors";
-import { useAuthFailure } from "./useAuthFailure";
+import { useAuthForm } from "./useAuthForm";
 
 export function SignUpForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
-  const [invalid, setInvalid] = useState<Set<string>>(new Set());
-  const signUp = useMutation(
-    trpc.auth.signUp.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
-        router.push("/owner");
-      },
-    }),
-  );
-  const failure = useAuthFailure(signUp.error && readApiError(signUp.error), { CONFLICT: "auth.emailTaken" });
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const { form, invalid, failure, submit, pending } = useAuthForm(signUpInput, signUp, { CONFLICT: "auth.emailTaken" });
   const passwordRule = t("auth.invalidPassword", { min: LIMITS.passwordMin, max: LIMITS.passwordMax });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = signUpInput.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      setInvalid(invalidFields(parsed.error));
-      return focusFirstInvalid(form.current);
-    }
-    setInvalid(new Set());
-    signUp.mutate(parsed.data);
-  }
-
   const required = (field: string) => (invalid.has(field) ? t("auth.required") : undefined);
+
   return (
     <form ref={form} onSubmit={submit} noValidate className="stack">
       {failure && <Notice tone="error">{failure}</Notice>}
@@ -55,8 +29,8 @@ export function SignUpForm() {
       <Field id="password" name="password" type="password" autoComplete="new-password" required maxLength={LIMITS.passwordMax}
         label={t("auth.password")} hint={t("auth.passwordHint", { min: LIMITS.passwordMin })}
         error={invalid.has("password") ? passwordRule : undefined} />
-      <button type="submit" className="button" disabled={signUp.isPending}>
-        {signUp.isPending ? t("auth.working") : t("auth.signUp")}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("auth.working") : t("auth.signUp")}
       </button>
       <p>
         {t("auth.haveAccount")} <Link href="/owner/sign-in">{t("auth.signIn")}</Link>

@@ -71,7 +71,7 @@ test("a menu vote with a promotion: a diner wins a coupon, the screen counts cou
   await saveScreenshot(first, testInfo, "diner-coupon");
 
   // The screen and the owner follow the stock without a reload; the next diner wins nothing.
-  await expect(screen.getByTestId("screen-coupons")).toContainText("All 1 coupons are gone");
+  await expect(screen.getByTestId("screen-coupons")).toContainText("No coupons left: all 1 won");
   await saveScreenshot(screen, testInfo, "screen-coupons");
   await expect(owner.getByTestId("promotion-stock")).toHaveText("0 of 1 coupons left");
   await expect(owner.getByRole("table")).toContainText(code);

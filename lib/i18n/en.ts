@@ -190,7 +190,7 @@ export const en = {
   "vote.promotion": "The first {quantity} voters win a coupon: {title} ({discount}).",
   "vote.couponsLeft": "{left} of {quantity} left",
   "screen.couponsLeft": "{left} of {quantity} coupons left",
-  "screen.couponsGone": "All {quantity} coupons are gone",
+  "screen.couponsGone": "No coupons left: all {quantity} won",
   "screen.couponOffer": "First voters win: {title}",
   "redeem.title": "Redeem a coupon",
   "redeem.intro": "Type the code on the diner's phone, or scan its QR code. Each coupon can be redeemed once.",

@@ -124,8 +124,12 @@ export class StreamFlusher {
     }
   }
 
-  /** New entries of each poll, plus entries left pending too long (by a crashed process, or by us after a failure). */
-  private async read(polls: readonly string[]): Promise<Delivered[]> {
+  /**
+   * New entries of each poll, plus entries left pending too long (by a crashed process, or by us after a failure).
+   * A poll without the group yet (new, or Redis restarted empty) gets it and is read again at once: a cycle that
+   * only created groups must not look like empty streams (a drain would stop there, leaving the ballots behind).
+   */
+  private async read(polls: readonly string[], groupsJustCreated = false): Promise<Delivered[]> {
     const { consumer, batchSize, claimIdleMs } = this.options;
     const claim = Date.now() - this.lastClaimAt > claimIdleMs / 2;
     if (claim) this.lastClaimAt = Date.now();
@@ -154,8 +158,10 @@ export class StreamFlusher {
         for (const entry of entriesOf(reply)) delivered.set(`${pollId}/${entry[0]}`, { pollId, id: entry[0], ballot: ballotOfEntry(pollId, entry) });
       }
     });
-    await this.createGroups([...new Set(missingGroups)]);
-    return [...delivered.values()];
+    const missing = [...new Set(missingGroups)];
+    if (missing.length === 0 || groupsJustCreated) return [...delivered.values()];
+    await this.createGroups(missing);
+    return [...delivered.values(), ...(await this.read(missing, true))];
   }
 
   /** A new poll, or a Redis that restarted empty: the group starts at the stream's beginning. */

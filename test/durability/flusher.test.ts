@@ -93,6 +93,16 @@ describe("stream flusher: consumer group, claims and replays", () => {
     expect(await backing.redis.xlen(key)).toBe(0);
   });
 
+  it("drains a stream whose group does not exist yet (a poll opened just before SIGTERM, or Redis restarted empty)", async () => {
+    const poll = await insertOpenPoll(backing.db);
+    await castMany(poll, "new-poll", 200);
+    const f = flusher("draining");
+    await f.drain();
+    expect(f.flushed).toBe(200);
+    expect(await counts(poll.id)).toMatchObject({ ballots: 200, counterTotal: 200 });
+    expect(await backing.redis.xlen(pollKeys(poll.id).ballots)).toBe(0);
+  });
+
   it("inserts nothing twice when the same ballots are recorded again, from the stream or directly", async () => {
     const poll = await insertOpenPoll(backing.db, { quantity: 20 });
     const key = pollKeys(poll.id).ballots;

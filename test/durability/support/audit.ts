@@ -39,7 +39,9 @@ export async function auditPoll(db: Db, redis: Redis | null, pollId: string, loa
   const perOption = Object.fromEntries(perOptionRows.map((r) => [r.option, Number(r.count)]));
   const counters = Object.fromEntries(Object.entries(tally).map(([option, n]) => [option === "" ? "total" : option, n]));
   let redisTally: Record<string, number> | null = null;
+  let redisVoters = 0;
   if (redis) {
+    redisVoters = await redis.scard(pollKeys(pollId).voters);
     const hash = await redis.hgetall(pollKeys(pollId).tally);
     if (Object.keys(hash).length > 0) {
       redisTally = Object.fromEntries(Object.entries(hash).map(([k, v]) => [k === TOTAL_FIELD ? "total" : k, Number(v)]));
@@ -59,7 +61,9 @@ export async function auditPoll(db: Db, redis: Redis | null, pollId: string, loa
     const answer = load.firstAnswers.get(voterId) ?? "unknown";
     unansweredInPostgres[answer] = (unansweredInPostgres[answer] ?? 0) + 1;
   }
-  const excess = (total: number | undefined) => Math.max(0, (total ?? 0) - ballots.length);
+  // A tally counts someone twice when its total exceeds the voters it has: ballots for the counters, the voter
+  // set for Redis. (A total short of Postgres is a lost ballot, reported as acceptedMissing or by the comparisons.)
+  const excess = (total: number | undefined, voters: number) => Math.max(0, (total ?? 0) - voters);
   return {
     accepted: load.accepted.size,
     inPostgres: ballots.length,
@@ -71,7 +75,7 @@ export async function auditPoll(db: Db, redis: Redis | null, pollId: string, loa
     perOption,
     counters,
     redisTally,
-    doubleCounts: Number(twice) + load.acceptedTwice.size + excess(counters.total) + excess(redisTally?.total),
+    doubleCounts: Number(twice) + load.acceptedTwice.size + excess(counters.total, ballots.length) + excess(redisTally?.total, redisVoters),
   };
 }
 

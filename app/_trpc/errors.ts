@@ -28,7 +28,8 @@ const KNOWN = new Set<string>(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_
 export function readApiError(error: unknown): ApiError {
   if (!(error instanceof TRPCClientError)) return { code: "OTHER" };
   const data = (error as TRPCClientError<AppRouter>).data;
-  if (!data) return { code: "NETWORK" };
+  // A server on its way down (SERVICE_UNAVAILABLE) counted nothing: to the diner it is a connection hiccup.
+  if (!data || data.code === "SERVICE_UNAVAILABLE") return { code: "NETWORK" };
   const code = KNOWN.has(data.code) ? (data.code as ApiErrorCode) : "OTHER";
   const retryAfter = data.retryAfterSeconds;
   return {

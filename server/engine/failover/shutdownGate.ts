@@ -1,10 +1,12 @@
 import type { PollStatus } from "@/lib/schemas";
+import { DomainError } from "../../domain/errors";
 import type { PollDefinition } from "../../domain/polls/definition";
 import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
 
-export class ShuttingDownError extends Error {
+/** A vote that reached a server on its way down: nothing was counted, and the client may simply try again. */
+export class ShuttingDownError extends DomainError {
   constructor() {
-    super("this server is shutting down: vote again in a moment");
+    super("SERVICE_UNAVAILABLE", "this server is shutting down: vote again in a moment");
     this.name = "ShuttingDownError";
   }
 }

@@ -1,0 +1,128 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import type { ProcessStats } from "./processStats";
+
+export const BENCH_SESSION_SECRET = "bench-session-secret-0123456789-abcdefghij";
+
+const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
+
+/** A TypeScript child process through tsx's loader, with an IPC channel. */
+export function forkTs(file: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  return fork(here(file), [], {
+    execArgv: [...nodeFlags, "--import", "tsx"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+}
+
+export type ServerUnderTest = {
+  url: string;
+  pid: number;
+  stats(gc?: boolean): Promise<ProcessStats>;
+  stop(): Promise<void>;
+};
+
+export type ServerKind = "redis" | "postgres" | "pessimistic" | "raw";
+
+export type ServerOptions = {
+  databaseUrl: string;
+  redisUrl: string;
+  precheck?: "on" | "off";
+  ack?: "postgres" | "redis";
+  limits?: "unlimited" | "default";
+  /** Write a V8 CPU profile of the server into this directory when it stops. */
+  cpuProfileDir?: string;
+};
+
+/** Starts one server under test as its own OS process and waits until it listens. */
+export async function startServer(kind: ServerKind, options: ServerOptions): Promise<ServerUnderTest> {
+  const flags = ["--expose-gc", ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
+  const child = forkTs(
+    kind === "raw" ? "rawVoteServerMain.ts" : "benchServerMain.ts",
+    {
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      SESSION_SECRET: BENCH_SESSION_SECRET,
+      BENCH_ENGINE: kind,
+      BENCH_PRECHECK: options.precheck ?? "on",
+      BENCH_ACK: options.ack ?? "postgres",
+      BENCH_LIMITS: options.limits ?? "unlimited",
+      NODE_ENV: "production",
+    },
+    flags,
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code} before listening:\n${output}`)));
+  });
+  child.stdout!.resume();
+  let nextId = 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stats(gc = false) {
+      const id = ++nextId;
+      const reply = new Promise<ProcessStats>((resolve) => {
+        const onMessage = (message: { type?: string; id?: number; stats: ProcessStats }) => {
+          if (message?.type !== "stats" || message.id !== id) return;
+          child.off("message", onMessage);
+          resolve(message.stats);
+        };
+        child.on("message", onMessage);
+      });
+      child.send({ type: "stats", gc, id });
+      return reply;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/**
+ * Runs a job in a separate worker process (so its CPU does not share the server's event loop) and returns
+ * its result. Progress messages ({type:"progress", done, total}) go to `onProgress`.
+ */
+export async function runWorker<T>(file: string, job: unknown, onProgress?: (done: number, total: number) => void): Promise<T> {
+  const child = forkTs(file, {}, ["--max-old-space-size=4096"]);
+  child.stdout!.pipe(process.stderr);
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    child.on("message", (message: { type: string; done?: number; total?: number; result?: T; error?: string }) => {
+      if (message.type === "progress") onProgress?.(message.done ?? 0, message.total ?? 0);
+      else if (message.type === "result") {
+        settled = true;
+        resolve(message.result as T);
+        child.disconnect();
+      } else if (message.type === "error") {
+        settled = true;
+        reject(new Error(message.error));
+        child.disconnect();
+      }
+    });
+    child.once("exit", (code) => {
+      if (!settled) reject(new Error(`${file} exited with ${code} before answering`));
+    });
+    child.send({ type: "job", job });
+  });
+}
+
+/** In a worker: receives the job, runs it, sends the result (or the error) back. */
+export function workerMain<J, T>(run: (job: J, progress: (done: number, total: number) => void) => Promise<T>): void {
+  process.once("message", (message: { type: string; job: J }) => {
+    const progress = (done: number, total: number) => process.send?.({ type: "progress", done, total });
+    run(message.job, progress).then(
+      (result) => process.send?.({ type: "result", result }, () => process.exit(0)),
+      (error: unknown) => process.send?.({ type: "error", error: String((error as Error)?.stack ?? error) }, () => process.exit(1)),
+    );
+  });
+}

@@ -4,11 +4,12 @@ import { PollMaker } from "../support/polls";
 import { type Chart, fmt, type Scenario, type Table } from "../support/scenario";
 import { CURVE_POINTS, spread } from "../support/stats";
 
-type Contender = { key: string; label: string; kind: ServerKind; ack?: "postgres" | "redis" };
+type Contender = { key: string; label: string; kind: ServerKind; ack?: "postgres" | "redis"; adapter?: "fast" | "standalone" };
 
 const CONTENDERS: Contender[] = [
   { key: "raw", label: "raw ceiling: node:http + the same Lua script", kind: "raw" },
   { key: "full", label: "full server, Redis engine (production: ack after Postgres)", kind: "redis", ack: "postgres" },
+  { key: "fullStandalone", label: "full server through tRPC's standalone adapter (before ADR 0007)", kind: "redis", ack: "postgres", adapter: "standalone" },
   { key: "fullRedisAck", label: "full server, Redis engine, ack at once (voteAck: redis)", kind: "redis", ack: "redis" },
   { key: "postgres", label: "full server, Postgres-only engine", kind: "postgres" },
   { key: "pessimistic", label: "naive peer: SELECT … FOR UPDATE per vote", kind: "pessimistic" },
@@ -31,7 +32,7 @@ export const throughput: Scenario = {
     progress("starting servers");
     const servers = new Map<string, ServerUnderTest>();
     for (const c of CONTENDERS) {
-      servers.set(c.key, await startServer(c.kind, { databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, ack: c.ack }));
+      servers.set(c.key, await startServer(c.kind, { databaseUrl: backing.databaseUrl, redisUrl: backing.redisUrl, ack: c.ack, adapter: c.adapter }));
     }
     const full = servers.get("full")!;
     const maker = new PollMaker(full.url, backing.databaseUrl);
@@ -43,7 +44,7 @@ export const throughput: Scenario = {
       return measured(server, () => castVotes(server, [poll], { concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS }));
     };
     const runs = new Map<string, Run[]>(CONTENDERS.map((c) => [c.key, []]));
-    const ratios = { fullVsRaw: [] as number[], fullVsPessimistic: [] as number[], postgresVsPessimistic: [] as number[], redisAckVsRaw: [] as number[] };
+    const ratios = { fullVsStandalone: [] as number[], fullVsRaw: [] as number[], fullVsPessimistic: [] as number[], postgresVsPessimistic: [] as number[], redisAckVsRaw: [] as number[] };
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? [...CONTENDERS].reverse() : CONTENDERS;
@@ -55,6 +56,7 @@ export const throughput: Scenario = {
         }
         const rate = (key: string) => runs.get(key)![round].votesPerSec;
         ratios.fullVsRaw.push(rate("full") / rate("raw"));
+        ratios.fullVsStandalone.push(rate("full") / rate("fullStandalone"));
         ratios.redisAckVsRaw.push(rate("fullRedisAck") / rate("raw"));
         ratios.fullVsPessimistic.push(rate("full") / rate("pessimistic"));
         ratios.postgresVsPessimistic.push(rate("postgres") / rate("pessimistic"));
@@ -80,6 +82,7 @@ export const throughput: Scenario = {
     };
     const ratioSpreads = {
       fullVsRaw: spread(ratios.fullVsRaw),
+      fullVsStandalone: spread(ratios.fullVsStandalone),
       redisAckVsRaw: spread(ratios.redisAckVsRaw),
       fullVsPessimistic: spread(ratios.fullVsPessimistic),
       postgresVsPessimistic: spread(ratios.postgresVsPessimistic),
@@ -89,6 +92,7 @@ export const throughput: Scenario = {
       head: ["ratio", "measured", "target"],
       rows: [
         ["full server ÷ raw ceiling", fmt.ratio(ratioSpreads.fullVsRaw), "≥ 0.50×"],
+        ["full server ÷ the same through tRPC's standalone adapter", fmt.ratio(ratioSpreads.fullVsStandalone), "(ADR 0007)"],
         ["full server with voteAck: redis ÷ raw ceiling", fmt.ratio(ratioSpreads.redisAckVsRaw), "(durability cost shown)"],
         ["full server ÷ pessimistic-lock peer", fmt.ratio(ratioSpreads.fullVsPessimistic), "≥ 5×"],
         ["Postgres-only engine ÷ pessimistic-lock peer", fmt.ratio(ratioSpreads.postgresVsPessimistic), "≥ 2.5×"],

@@ -5,6 +5,7 @@
  *   BENCH_PRECHECK on | off (off: no Bloom pre-check, every duplicate goes to the vote script)
  *   BENCH_ACK      postgres (production default: answer once Postgres has the ballot) | redis (answer at once)
  *   BENCH_LIMITS   unlimited (throughput runs drive thousands of votes/s from one address) | default (the flood)
+ *   BENCH_ADAPTER  fast (production) | standalone (every request through tRPC's standalone adapter, as before ADR 0007)
  * Prints `listening <port>`; answers {type:"stats"} over IPC with its memory and CPU (after a GC when asked).
  */
 import type { AddressInfo } from "node:net";
@@ -37,7 +38,7 @@ const services = await createServices({
 });
 if (engine === "pessimistic") services.engine = new PessimisticLockEngine(services.db);
 
-const { server, wss } = createAppServer(services);
+const { server, wss } = createAppServer(services, undefined, { mutationFastPath: process.env.BENCH_ADAPTER !== "standalone" });
 server.listen(0, "127.0.0.1", () => process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`));
 answerStats(() => ({ viewers: services.live.hub.viewerCount(), sockets: wss.clients.size }));
 

@@ -31,6 +31,7 @@ export type ServerOptions = {
   precheck?: "on" | "off";
   ack?: "postgres" | "redis";
   limits?: "unlimited" | "default";
+  adapter?: "fast" | "standalone";
   /** Write a V8 CPU profile of the server into this directory when it stops. */
   cpuProfileDir?: string;
 };
@@ -48,6 +49,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       BENCH_PRECHECK: options.precheck ?? "on",
       BENCH_ACK: options.ack ?? "postgres",
       BENCH_LIMITS: options.limits ?? "unlimited",
+      BENCH_ADAPTER: options.adapter ?? "fast",
       NODE_ENV: "production",
     },
     flags,

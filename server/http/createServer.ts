@@ -22,7 +22,7 @@ export type PageHandlers = {
  * One HTTP server for everything: tRPC over HTTP and WebSocket under /api/trpc, health probes, and the pages.
  * Upgrades are routed by path, so Next's own upgrade handling (hot reload in development) keeps working.
  */
-export function createAppServer(services: Services, pages?: PageHandlers) {
+export function createAppServer(services: Services, pages?: PageHandlers, options: { mutationFastPath?: boolean } = {}) {
   const createContext = createContextFactory(services);
   const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { path, error: String(error.cause ?? error) });
@@ -37,8 +37,8 @@ export function createAppServer(services: Services, pages?: PageHandlers) {
     if (path.startsWith(`${TRPC_PATH}/`)) {
       const refusal = refuseMutation(req, services.publicUrl);
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
-      const mutation = trpcMutations.procedureFor(req, `${TRPC_PATH}/`);
-      if (mutation) return trpcMutations.handle(req, res, mutation.path, mutation.procedure);
+      const mutation = options.mutationFastPath === false ? null : trpcMutations.procedureFor(req, `${TRPC_PATH}/`);
+      if (mutation) return trpcMutations.handle(req, res, mutation);
       return trpcHttp(req, res);
     }
     const healthRoute = health[path];

@@ -13,7 +13,13 @@ type WatchedPoll = {
   status: PollStatus;
   viewers: Set<Viewer>;
   throttle: LeadingEdgeThrottle;
+  /** A chunked delivery is under way; `deliverAgain`: newer state arrived meanwhile. */
+  delivering: boolean;
+  deliverAgain: boolean;
 };
+
+/** Viewers woken per turn of the event loop when a poll's update goes out. */
+const DELIVERY_CHUNK = 250;
 
 export type TallyHubOptions = {
   /** At most one update per poll per interval reaches the screens, however fast votes arrive. */
@@ -86,6 +92,8 @@ export class TallyHub {
         results,
         status,
         viewers: new Set(),
+        delivering: false,
+        deliverAgain: false,
         throttle: new LeadingEdgeThrottle(this.options.screenIntervalMs, () => this.deliver(watched)),
       };
       this.watched.set(poll.id, watched);
@@ -133,12 +141,38 @@ export class TallyHub {
     }
   }
 
-  /** One update object per visibility, built once per tick and shared by every viewer of the poll. */
+  /**
+   * One update object per visibility, built once per tick and shared by every viewer of the poll. Viewers are
+   * woken in chunks with the event loop free in between: each wake-up runs tRPC's serialisation and a socket
+   * write, and thousands of them in one go held votes up for a whole fan-out (docs/adr/0008). One delivery per
+   * poll is in progress at a time; what arrives meanwhile goes out, as the newest state, right after it, so a
+   * slow fan-out lowers the update rate instead of queueing or starving the last viewers.
+   */
   private deliver(watched: WatchedPoll): void {
+    if (watched.delivering) {
+      watched.deliverAgain = true;
+      return;
+    }
     const status = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
     const visible: LiveUpdate = { status, results: watched.results };
     const hidden: LiveUpdate = { status, results: null };
-    for (const viewer of watched.viewers) viewer.stream.push(viewer.canSee(status) ? visible : hidden);
+    if (watched.viewers.size <= DELIVERY_CHUNK) {
+      for (const viewer of watched.viewers) viewer.stream.push(viewer.canSee(status) ? visible : hidden);
+      return;
+    }
+    const viewers = [...watched.viewers];
+    watched.delivering = true;
+    const pushFrom = (start: number) => {
+      const end = Math.min(viewers.length, start + DELIVERY_CHUNK);
+      for (let i = start; i < end; i++) viewers[i].stream.push(viewers[i].canSee(status) ? visible : hidden);
+      if (end < viewers.length) return void setImmediate(pushFrom, end);
+      watched.delivering = false;
+      if (watched.deliverAgain && this.watched.get(watched.poll.id) === watched) {
+        watched.deliverAgain = false;
+        setImmediate(() => this.deliver(watched));
+      }
+    };
+    pushFrom(0);
   }
 
   private updateFor(watched: WatchedPoll, viewer: Viewer): LiveUpdate {

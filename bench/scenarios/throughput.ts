@@ -19,6 +19,7 @@ const ROUNDS = 3;
 const WARMUP_MS = 1_500;
 const DURATION_MS = 5_000;
 const CONCURRENCY = 64;
+const SERVER_WARMUP_MS = 6_000; // once per server before the rounds: JIT, pools and caches as in a long-running process
 
 /**
  * Vote throughput through the full server (tRPC HTTP mutation via @trpc/client) against its baselines. Rounds
@@ -43,13 +44,20 @@ export const throughput: Scenario = {
       const server = servers.get(c.key)!;
       return measured(server, () => castVotes(server, [poll], { concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS }));
     };
+    for (const [i, c] of CONTENDERS.entries()) {
+      progress(`warming up ${c.key}`, 0);
+      const poll = await maker.openPoll();
+      await primePoll(full, poll);
+      await castVotes(servers.get(c.key)!, [poll], { concurrency: CONCURRENCY, durationMs: SERVER_WARMUP_MS / (c.kind === "pessimistic" ? 3 : 1) });
+      progress(`warming up ${c.key}`, (0.1 * (i + 1)) / CONTENDERS.length);
+    }
     const runs = new Map<string, Run[]>(CONTENDERS.map((c) => [c.key, []]));
     const ratios = { fullVsStandalone: [] as number[], fullVsRaw: [] as number[], fullVsPessimistic: [] as number[], postgresVsPessimistic: [] as number[], redisAckVsRaw: [] as number[] };
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? [...CONTENDERS].reverse() : CONTENDERS;
         for (const [i, c] of order.entries()) {
-          progress(`round ${round + 1}/${ROUNDS}: ${c.key}`, (round * CONTENDERS.length + i) / (ROUNDS * CONTENDERS.length));
+          progress(`round ${round + 1}/${ROUNDS}: ${c.key}`, 0.1 + (0.9 * (round * CONTENDERS.length + i)) / (ROUNDS * CONTENDERS.length));
           const run = await runOne(c);
           if (run.errors) throw new Error(`${c.key}: ${run.errors} errors, e.g. ${run.errorSamples.join("; ")}`);
           runs.get(c.key)!.push(run);
@@ -67,7 +75,7 @@ export const throughput: Scenario = {
     }
 
     const table: Table = {
-      title: `Vote throughput over HTTP (${CONCURRENCY} clients, ${ROUNDS} rounds × ${DURATION_MS / 1000} s, median (min–max))`,
+      title: `Vote throughput over HTTP (${CONCURRENCY} clients, each server warmed up ${SERVER_WARMUP_MS / 1000} s, then ${ROUNDS} rounds × ${DURATION_MS / 1000} s, median (min–max))`,
       head: ["server", "votes/s", "p50 ms", "p99 ms", "server CPU µs/vote"],
       rows: CONTENDERS.map((c) => {
         const r = runs.get(c.key)!;
@@ -120,7 +128,7 @@ export const throughput: Scenario = {
     ];
     const data = {
       contenders: CONTENDERS,
-      settings: { rounds: ROUNDS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, concurrency: CONCURRENCY },
+      settings: { serverWarmupMs: SERVER_WARMUP_MS, rounds: ROUNDS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, concurrency: CONCURRENCY },
       ratios: ratioSpreads,
       runs: Object.fromEntries(
         [...runs].map(([key, r]) => [key, r.map(({ votesPerSec, latency, serverCpuUsPerVote, serverCpuPercent, clientCpuPercent, errors }) => ({ votesPerSec, latency, serverCpuUsPerVote, serverCpuPercent, clientCpuPercent, errors }))]),

@@ -1,9 +1,8 @@
 import type { Redis } from "ioredis";
 import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../engine/types";
 import { pollKeys } from "../engine/redis/keys";
-import type { Db } from "../infra/db/prisma";
 import { GroupCommit } from "./groupCommit";
-import { recordBallots } from "./recordBallots";
+import { type BallotWriter, recordBallots } from "./recordBallots";
 
 type Pending = AcceptedBallot & { streamEntryId: string };
 
@@ -17,11 +16,11 @@ export class DurableAccept implements BallotLedger {
   private readonly commits: GroupCommit<Pending, RecordOutcome>;
 
   constructor(
-    db: Db,
+    writer: BallotWriter,
     private readonly redis: Redis,
   ) {
     this.commits = new GroupCommit(async (batch) => {
-      const outcomes = await recordBallots(db, batch);
+      const outcomes = await recordBallots(writer, batch);
       this.settle(batch);
       return outcomes;
     });

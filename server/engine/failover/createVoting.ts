@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { hostname } from "node:os";
 import { DurableAccept } from "../../flush/durableAccept";
 import { Snapshotter } from "../../flush/snapshotter";
@@ -50,7 +51,10 @@ export async function createRedisVoting(config: RedisVotingConfig): Promise<Voti
   const metrics = new MetricsRegistry();
   const switches = metrics.counter("tableside_engine_switches_total", "Moves of voting between engines, by target engine.");
 
-  const ledger = config.voteAck === "redis" ? null : new DurableAccept(db, redis);
+  // The group commit gets its own small pg pool: off Prisma's query path, and never queued behind page reads.
+  const ledgerPool = config.voteAck === "redis" ? null : new pg.Pool(pgConfigFromUrl(config.databaseUrl, { max: 4 }));
+  ledgerPool?.on("error", onError("ballot ledger connection")); // an idle connection dropped: the pool replaces it
+  const ledger = ledgerPool ? new DurableAccept(ledgerPool, redis) : null;
   const failover = await new FailoverVoteEngine(
     new RedisVoteEngine(redis, db, config.precheck ?? new VoterBloomPrecheck(), ledger),
     new PostgresVoteEngine(db, true),
@@ -105,6 +109,7 @@ export async function createRedisVoting(config: RedisVotingConfig): Promise<Voti
       flusherRedis.disconnect();
       subscriber.disconnect();
       await engine.close();
+      await ledgerPool?.end();
     },
   };
 }

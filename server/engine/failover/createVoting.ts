@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { hostname } from "node:os";
-import { DurableAccept } from "../../flush/durableAccept";
+import { DurableAccept, LEDGER_CONNECTIONS } from "../../flush/durableAccept";
 import { Snapshotter } from "../../flush/snapshotter";
 import { StreamFlusher } from "../../flush/streamFlusher";
 import { pgConfigFromUrl } from "../../infra/db/pgConfig";
@@ -52,7 +52,7 @@ export async function createRedisVoting(config: RedisVotingConfig): Promise<Voti
   const switches = metrics.counter("tableside_engine_switches_total", "Moves of voting between engines, by target engine.");
 
   // The group commit gets its own small pg pool: off Prisma's query path, and never queued behind page reads.
-  const ledgerPool = config.voteAck === "redis" ? null : new pg.Pool(pgConfigFromUrl(config.databaseUrl, { max: 4 }));
+  const ledgerPool = config.voteAck === "redis" ? null : new pg.Pool(pgConfigFromUrl(config.databaseUrl, { max: LEDGER_CONNECTIONS }));
   ledgerPool?.on("error", onError("ballot ledger connection")); // an idle connection dropped: the pool replaces it
   const ledger = ledgerPool ? new DurableAccept(ledgerPool, redis) : null;
   const failover = await new FailoverVoteEngine(

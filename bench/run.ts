@@ -1,6 +1,6 @@
 /**
  * `npm run bench` runs every scenario of the default suite; `npm run bench -- <name> [<name>…]` runs those only;
- * `--long` makes the screen scenario's memory run 60 s. Starts its own Postgres and Redis (throwaway, temp dir)
+ * `--long` makes the screen scenario's memory run 60 s; `--screen-rate=N` sets its vote rate (votes/s). Starts its own Postgres and Redis (throwaway, temp dir)
  * and its own servers, and writes bench/results/<date>.{json,md} and <date>-*.svg. A run of the whole default
  * suite also refreshes the table in bench/README.md.
  */
@@ -29,6 +29,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main() {
   const args = process.argv.slice(2);
   const long = args.includes("--long");
+  const rateArg = args.find((a) => a.startsWith("--screen-rate="));
+  const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
+  if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
   const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, profile];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
@@ -49,7 +52,7 @@ async function main() {
       bar.start(scenario.name, i + 1, chosen.length);
       const t0 = Date.now();
       try {
-        const result = await scenario.run({ backing, long, progress: (phase, fraction) => bar.show(phase, fraction) });
+        const result = await scenario.run({ backing, long, screenRate, progress: (phase, fraction) => bar.show(phase, fraction) });
         result.durationMs = Date.now() - t0;
         results[scenario.name] = result;
         bar.done(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -6,7 +6,7 @@ import { fmt, type Scenario, type Table } from "../support/scenario";
 import type { ScreenWatchResult } from "../support/screenWatchMain";
 import { CURVE_POINTS } from "../support/stats";
 
-const RATE = 300; // votes/s, steady: what this 2-core machine sustains while it also runs the screens' clients (a queue would measure the overload, not the fan-out)
+const DEFAULT_RATE = 300; // votes/s, steady: what this 2-core machine sustains while it also runs the screens' clients (a queue would measure the overload, not the fan-out)
 const SCREENS_PER_WORKER = 2_500;
 
 type Sample = { atMs: number; rssBytes: number; heapUsedBytes: number };
@@ -124,7 +124,8 @@ function slopeMbPerMin(all: Sample[]): number {
 export const screen: Scenario = {
   name: "screen",
   inDefaultSuite: true,
-  async run({ backing, long, progress }) {
+  async run({ backing, long, screenRate, progress }) {
+    const rate = screenRate ?? DEFAULT_RATE;
     const plans = long ? [{ screens: 1_000, seconds: 60 }] : [{ screens: 1_000, seconds: 10 }, { screens: 5_000, seconds: 10 }];
     const rows: string[][] = [];
     const data: Record<string, unknown> = {};
@@ -144,7 +145,7 @@ export const screen: Scenario = {
         const memory = sampleMemory(server, plan.seconds >= 30 ? 5_000 : 2_000, memoryDone);
         const cpu0 = await server.stats();
         const t0 = performance.now();
-        const load = await castVotes(server, [poll], { ratePerSec: RATE, durationMs: plan.seconds * 1_000, concurrency: 400, recordAccepts: true }, () =>
+        const load = await castVotes(server, [poll], { ratePerSec: rate, durationMs: plan.seconds * 1_000, concurrency: 400, recordAccepts: true }, () =>
           step("voting", 0.3 + 0.6 * Math.min(1, (performance.now() - t0) / (plan.seconds * 1000))),
         );
         await new Promise((r) => setTimeout(r, 1_000)); // the last throttled update
@@ -206,14 +207,14 @@ export const screen: Scenario = {
       }
     }
     const table: Table = {
-      title: `Vote-to-screen latency at ${RATE.toLocaleString("en-US")} votes/s (ms from a vote's acceptance to its reflection on each screen)`,
+      title: `Vote-to-screen latency at ${rate.toLocaleString("en-US")} votes/s (ms from a vote's acceptance to its reflection on each screen)`,
       head: ["run", "screens subscribed", "votes/s", "vote p50 / p99 ms", "p50 ms", "p99 ms", "messages/s", "wire", "server CPU", "server heap after GC, start → end (slope after 10 s)", "server RSS", "(vote, screen) pairs not reflected"],
       rows,
       notes: ["Target: p99 ≤ 150 ms at 1,000 screens. Screens get at most one update per poll per 100 ms (leading-edge throttle), so p50 sits near half that interval.", "Heap slope: after the first 10 s of votes for runs of 30 s or more (--long); over the whole run, warm-up included, for the 10 s runs, which is why those show a slope."],
     };
     return {
       title: "Vote-to-screen latency",
-      about: `N live screens subscribed to poll.onResults over the tRPC WebSocket while votes arrive over HTTP at a steady ${RATE.toLocaleString("en-US")}/s on the production server; every (vote, screen) pair is one latency sample. \`--long\` runs 1,000 screens for 60 s to watch memory.`,
+      about: `N live screens subscribed to poll.onResults over the tRPC WebSocket while votes arrive over HTTP at a steady ${rate.toLocaleString("en-US")}/s on the production server; every (vote, screen) pair is one latency sample. \`--long\` runs 1,000 screens for 60 s to watch memory.`,
       tables: [table],
       charts: [{ kind: "curves", file: long ? "screen-latency-long.svg" : "screen-latency.svg", title: "Vote-to-screen latency (ms by percentile)", unit: "ms", points: CURVE_POINTS, curves }],
       data,

@@ -23,6 +23,8 @@ export type ScenarioResult = {
 export type ScenarioContext = {
   backing: Backing;
   long: boolean;
+  /** `--screen-rate=N`: the screen scenario's steady vote rate, votes/s (default 300). */
+  screenRate?: number;
   /** Shown on the progress bar: the phase and how far it is (0..1). */
   progress(phase: string, fraction?: number): void;
 };

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { listeningPort, stopChild } from "../../test/support/childServer";
 import type { ProcessStats } from "./processStats";
 
 export const BENCH_SESSION_SECRET = "bench-session-secret-0123456789-abcdefghij";
@@ -54,15 +54,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
     },
     flags,
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code} before listening:\n${output}`)));
-  });
+  const port = await listeningPort(child, `${kind} server`);
   child.stdout!.resume();
   let nextId = 0;
   return {
@@ -82,10 +74,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       return reply;
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
+      await stopChild(child);
     },
   };
 }

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
 import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "./browser";
+import { listeningPort, stopChild } from "./childServer";
 import type { EngineName } from "./testApp";
 
 const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
@@ -30,27 +30,13 @@ export async function startServerProcess(engine: EngineName, options: { port?: n
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`server process exited with ${code} before listening`)));
-  });
+  const port = await listeningPort(child, "server process");
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     port,
     child,
     browser: (fromAddress?: string) => new Browser(url, fromAddress),
-    async stop(signal = "SIGTERM") {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      const exited = once(child, "exit");
-      child.kill(signal);
-      const [code] = await exited;
-      return code as number | null;
-    },
+    stop: (signal = "SIGTERM") => stopChild(child, signal),
   };
 }

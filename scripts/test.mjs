@@ -1,24 +1,35 @@
-// `npm test`: type check, the vitest suite, then the Playwright suite if e2e/ has any specs. All run even if one fails.
+// `npm test`: what the system must provide (scripts/preflight.mjs), then the type check, the vitest suite and the
+// Playwright suite if e2e/ has any specs. The suites all run even if one fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { prepareSystem } from "./preflight.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-
-function run(label, command, args) {
-  console.log(`\n=== ${label}: ${path.basename(command)} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
-  if (result.error) console.error(`${label}: could not run ${command}: ${result.error.message}`);
-  const ok = result.status === 0;
-  return { label, ok, how: ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})` };
-}
 
 const e2eDir = path.join(root, "e2e");
 const hasE2e =
   existsSync(e2eDir) &&
   readdirSync(e2eDir, { recursive: true }).some((file) => String(file).endsWith(".spec.ts"));
+
+let env;
+try {
+  env = { ...prepareSystem({ e2e: hasE2e }), NEXT_TELEMETRY_DISABLED: "1" };
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  console.log("npm test: FAILED — stopped before running anything");
+  process.exit(1);
+}
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${path.basename(command)} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  if (result.error) console.error(`${label}: could not run ${command}: ${result.error.message}`);
+  const ok = result.status === 0;
+  return { label, ok, how: ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})` };
+}
 
 const results = [
   run("types", bin("tsc"), ["--noEmit"]),

@@ -28,33 +28,55 @@ const optionInput = z.object({
   menuItemId: idSchema.optional(),
 });
 
-export const createPollInput = z
-  .object({
-    restaurantId: idSchema.optional(),
-    question: z.string().trim().min(1).max(LIMITS.questionLength),
-    options: z.array(optionInput).min(LIMITS.minOptions).max(LIMITS.maxOptions),
-    multipleChoice: z.boolean().default(false),
-    maxChoices: z.number().int().min(1).max(LIMITS.maxOptions).optional(),
-    opensAt: z.coerce.date().optional(),
-    closesAt: z.coerce.date().optional(),
-    resultsVisibility: resultsVisibilitySchema.default("live"),
-    /** Stricter one-person-one-vote: only holders of one of this many printed ballot codes may vote. */
-    ballotCodes: z.number().int().min(1).max(LIMITS.maxBallotCodes).optional(),
-    /** First-come coupons for the first N voters; can also be attached to a draft later. */
-    promotion: z.lazy(() => promotionInput).optional(),
-  })
-  .refine((poll) => !poll.opensAt || !poll.closesAt || poll.opensAt < poll.closesAt, {
-    message: "opensAt must be before closesAt",
-    path: ["closesAt"],
-  })
-  .refine((poll) => (poll.maxChoices ?? 1) <= poll.options.length, {
-    message: "maxChoices cannot exceed the number of options",
-    path: ["maxChoices"],
-  })
-  .refine((poll) => poll.multipleChoice || (poll.maxChoices ?? 1) === 1, {
-    message: "a single-choice poll takes exactly one choice",
-    path: ["maxChoices"],
-  });
+/** A poll's own fields, as created and as edited while it is a draft. */
+const pollFields = z.object({
+  question: z.string().trim().min(1).max(LIMITS.questionLength),
+  options: z.array(optionInput).min(LIMITS.minOptions).max(LIMITS.maxOptions),
+  multipleChoice: z.boolean().default(false),
+  maxChoices: z.number().int().min(1).max(LIMITS.maxOptions).optional(),
+  opensAt: z.coerce.date().optional(),
+  closesAt: z.coerce.date().optional(),
+  resultsVisibility: resultsVisibilitySchema.default("live"),
+  /** Stricter one-person-one-vote: only holders of one of this many printed ballot codes may vote. */
+  ballotCodes: z.number().int().min(1).max(LIMITS.maxBallotCodes).optional(),
+  /** First-come coupons for the first N voters; can also be attached to a draft later. */
+  promotion: z.lazy(() => promotionInput).optional(),
+});
+
+type PollRuleFields = { opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: unknown[] };
+
+/** The rules between fields, shared by creating and editing. */
+function withPollRules<Schema extends z.ZodType<PollRuleFields>>(schema: Schema) {
+  return schema
+    .refine((poll) => !poll.opensAt || !poll.closesAt || poll.opensAt < poll.closesAt, {
+      message: "opensAt must be before closesAt",
+      path: ["closesAt"],
+    })
+    .refine((poll) => (poll.maxChoices ?? 1) <= poll.options.length, {
+      message: "maxChoices cannot exceed the number of options",
+      path: ["maxChoices"],
+    })
+    .refine((poll) => poll.multipleChoice || (poll.maxChoices ?? 1) === 1, {
+      message: "a single-choice poll takes exactly one choice",
+      path: ["maxChoices"],
+    });
+}
+
+export const createPollInput = withPollRules(pollFields.extend({ restaurantId: idSchema.optional() }));
+/** A draft's new fields, all of them (the edit form sends the whole poll); no promotion removes it. */
+export const updatePollInput = withPollRules(pollFields.extend({ pollId: idSchema }));
+export type UpdatePollInput = z.infer<typeof updatePollInput>;
+
+/** Reopen a closed poll, or move an open one's closing time; null: open until closed by hand. */
+export const reschedulePollInput = z.object({
+  pollId: idSchema,
+  closesAt: z.coerce.date().nullable(),
+  /** Coupons of the poll's promotion stay valid until then (only ever later). */
+  couponsValidUntil: z.coerce.date().optional(),
+});
+
+export const archivePollInput = z.object({ pollId: idSchema, archived: z.boolean() });
+
 export type CreatePollInput = z.infer<typeof createPollInput>;
 
 export const pollRefInput = z.union([z.object({ pollId: idSchema }), z.object({ slug: idSchema })]);

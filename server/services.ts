@@ -3,7 +3,7 @@ import { createPostgresVoting, createRedisVoting, type Voting } from "./engine/f
 import type { VoterBloomPrecheck } from "./engine/redis/bloomPrecheck";
 import { connectFailFast } from "./engine/redis/connection";
 import type { VoteEngine } from "./engine/types";
-import { readPollStatus } from "./domain/polls/data";
+import { readPollWindow } from "./domain/polls/data";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
@@ -60,7 +60,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const channel = voting.channel;
   const live = createLive(channel, engine, {
     screenIntervalMs: config.screenIntervalMs,
-    readStatus: (pollId) => readPollStatus(db, pollId),
+    readWindow: (pollId) => readPollWindow(db, pollId),
     onError: (error) => config.log.warn("live update failed", { error: String(error) }),
   });
   return {

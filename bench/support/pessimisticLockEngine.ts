@@ -56,7 +56,8 @@ export class PessimisticLockEngine implements VoteEngine {
     return (await this.db.ballot.count({ where: { pollId: poll.id, voterId } })) > 0;
   }
 
-  async pollStatusChanged(): Promise<void> {}
+  async pollScheduleChanged(): Promise<void> {}
+  async pollDeleted(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

@@ -1,6 +1,5 @@
-import type { PollStatus } from "@/lib/schemas";
 import type { PollDefinition } from "../domain/polls/definition";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "./types";
+import type { CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "./types";
 
 /**
  * A vote engine wrapped to add one concern around `castVote` (metrics, the shutdown gate); everything else passes
@@ -23,8 +22,12 @@ export abstract class EngineDecorator implements VoteEngine {
     return this.inner.hasVoted(poll, voterId);
   }
 
-  pollStatusChanged(pollId: string, status: PollStatus) {
-    return this.inner.pollStatusChanged(pollId, status);
+  pollScheduleChanged(pollId: string, schedule: PollSchedule) {
+    return this.inner.pollScheduleChanged(pollId, schedule);
+  }
+
+  pollDeleted(pollId: string) {
+    return this.inner.pollDeleted(pollId);
   }
 
   close() {

@@ -10,10 +10,26 @@ export interface VoteEngine {
   castVote(request: CastVoteRequest): Promise<CastVoteOutcome>;
   readResults(poll: PollDefinition): Promise<PollResults>;
   hasVoted(poll: PollDefinition, voterId: string): Promise<boolean>;
-  /** Called after the Poll row's status changed, so the engine's own view of the poll follows at once. */
-  pollStatusChanged(pollId: string, status: PollStatus): Promise<void>;
+  /**
+   * Called after the Poll row's status or schedule changed (open, close, reopen, extend), so the engine's own copy
+   * follows at once. A copy never goes back to an older `schedule.version`, whatever order the calls arrive in.
+   */
+  pollScheduleChanged(pollId: string, schedule: PollSchedule): Promise<void>;
+  /** Called after a draft poll was deleted: whatever the engine kept of it goes too. */
+  pollDeleted(pollId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What the engines check on every vote besides the voter: the Poll row's status and schedule, and coupon validity. */
+export type PollSchedule = {
+  /** The Poll row's scheduleVersion: grows with every change (docs/adr/0012-poll-lifecycle.md). */
+  version: number;
+  status: PollStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** The promotion's validity (no coupon is won after it); null when the poll has no promotion. */
+  couponsValidUntil: Date | null;
+};
 
 export type CastVoteRequest = {
   poll: PollDefinition;

@@ -1,4 +1,5 @@
-import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollResults } from "@/lib/schemas";
+import type { PollWindow } from "../domain/polls/definition";
 import type { VoteEngine } from "../engine/types";
 import type { LiveChannel } from "./messages";
 import { TallyHub } from "./tallyHub";
@@ -7,7 +8,8 @@ import { TallyPublisher } from "./tallyPublisher";
 /** What the vote and poll use cases tell the live layer; they know nothing else of it. */
 export interface LiveAnnouncer {
   tallyChanged(pollId: string, results: PollResults): void;
-  statusChanged(pollId: string, status: PollStatus): void;
+  /** The poll's status or schedule changed (open, close, reopen, extend). */
+  statusChanged(pollId: string, window: PollWindow): void;
 }
 
 export type Live = { hub: TallyHub; announcer: LiveAnnouncer; close(): Promise<void> };
@@ -16,7 +18,7 @@ export type LiveOptions = {
   screenIntervalMs?: number;
   publishIntervalMs?: number;
   refreshIntervalMs?: number;
-  readStatus: (pollId: string) => Promise<PollStatus>;
+  readWindow: (pollId: string) => Promise<PollWindow>;
   onError: (error: unknown) => void;
 };
 
@@ -24,7 +26,7 @@ export function createLive(channel: LiveChannel, engine: VoteEngine, options: Li
   const hub = new TallyHub(channel, engine, {
     screenIntervalMs: options.screenIntervalMs ?? 100,
     refreshIntervalMs: options.refreshIntervalMs ?? 2_000,
-    readStatus: options.readStatus,
+    readWindow: options.readWindow,
     onError: options.onError,
   });
   const publisher = new TallyPublisher(channel, options.publishIntervalMs ?? 20, options.onError);
@@ -36,8 +38,9 @@ export function createLive(channel: LiveChannel, engine: VoteEngine, options: Li
         hub.offer(pollId, results); // this process's screens need not wait for the round trip
         publisher.tallyChanged(pollId, results);
       },
-      statusChanged(pollId, status) {
-        channel.publish({ pollId, kind: "status", status }).catch(options.onError);
+      statusChanged(pollId, { status, opensAt, closesAt }) {
+        const ms = (date: Date | null) => date?.getTime() ?? null;
+        channel.publish({ pollId, kind: "status", status, opensAt: ms(opensAt), closesAt: ms(closesAt) }).catch(options.onError);
       },
     },
     async close() {

@@ -1,9 +1,9 @@
 import type { PollResults, PollStatus } from "@/lib/schemas";
 
-/** What travels between server processes about one poll: its newest tally, or a status change. */
+/** What travels between server processes about one poll: its newest tally, or its new status and schedule (ms). */
 export type LiveMessage =
   | { pollId: string; kind: "tally"; results: PollResults }
-  | { pollId: string; kind: "status"; status: PollStatus };
+  | { pollId: string; kind: "status"; status: PollStatus; opensAt: number | null; closesAt: number | null };
 
 /** What a screen or a diner's page receives: the poll's status and, when they may see it, its tally. */
 export type LiveUpdate = {

@@ -1,5 +1,5 @@
-import type { PollResults, PollStatus } from "@/lib/schemas";
-import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
+import type { PollResults } from "@/lib/schemas";
+import { effectiveStatus, type PollDefinition, type PollWindow } from "../domain/polls/definition";
 import type { VoteEngine } from "../engine/types";
 import { LatestValueStream } from "./latestValueStream";
 import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
@@ -10,7 +10,8 @@ type Viewer = { stream: LatestValueStream<LiveUpdate>; canSee: (status: LiveUpda
 type WatchedPoll = {
   poll: PollDefinition;
   results: PollResults;
-  status: PollStatus;
+  /** Status and schedule: a reopen or an extension changes the schedule too. */
+  window: PollWindow;
   viewers: Set<Viewer>;
   throttle: LeadingEdgeThrottle;
   /** A chunked delivery is under way; `deliverAgain`: newer state arrived meanwhile. */
@@ -26,7 +27,7 @@ export type TallyHubOptions = {
   screenIntervalMs: number;
   /** How often a watched poll is re-read, in case a pub/sub message was lost. */
   refreshIntervalMs: number;
-  readStatus: (pollId: string) => Promise<PollStatus>;
+  readWindow: (pollId: string) => Promise<PollWindow>;
   onError: (error: unknown) => void;
 };
 
@@ -86,11 +87,11 @@ export class TallyHub {
     if (existing) return existing;
     const loading = (async () => {
       await this.channel.listen(poll.id);
-      const [results, status] = await Promise.all([this.engine.readResults(poll), this.options.readStatus(poll.id)]);
+      const [results, window] = await Promise.all([this.engine.readResults(poll), this.options.readWindow(poll.id)]);
       const watched: WatchedPoll = {
         poll,
         results,
-        status,
+        window,
         viewers: new Set(),
         delivering: false,
         deliverAgain: false,
@@ -115,9 +116,10 @@ export class TallyHub {
     const watched = this.watched.get(message.pollId);
     if (!watched) return;
     if (message.kind === "tally") this.offerResults(watched, message.results);
-    else if (message.status !== watched.status) {
-      watched.status = message.status;
-      this.deliver(watched); // a close is news at once: the screen shows the winner
+    else {
+      const before = this.statusOf(watched);
+      watched.window = windowOf(message);
+      if (this.statusOf(watched) !== before) this.deliver(watched); // a close is news at once: the screen shows the winner
     }
   }
 
@@ -130,10 +132,10 @@ export class TallyHub {
   private async refreshAll(): Promise<void> {
     for (const watched of this.watched.values()) {
       try {
-        const before = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
-        const [results, status] = await Promise.all([this.engine.readResults(watched.poll), this.options.readStatus(watched.poll.id)]);
-        watched.status = status;
-        if (effectiveStatus({ ...watched.poll, status }, new Date()) !== before) this.deliver(watched);
+        const before = this.statusOf(watched);
+        const [results, window] = await Promise.all([this.engine.readResults(watched.poll), this.options.readWindow(watched.poll.id)]);
+        watched.window = window;
+        if (this.statusOf(watched) !== before) this.deliver(watched);
         this.offerResults(watched, results);
       } catch (error) {
         this.options.onError(error);
@@ -153,7 +155,7 @@ export class TallyHub {
       watched.deliverAgain = true;
       return;
     }
-    const status = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
+    const status = this.statusOf(watched);
     const visible: LiveUpdate = { status, results: watched.results };
     const hidden: LiveUpdate = { status, results: null };
     if (watched.viewers.size <= DELIVERY_CHUNK) {
@@ -175,8 +177,17 @@ export class TallyHub {
     pushFrom(0);
   }
 
+  private statusOf(watched: WatchedPoll): LiveUpdate["status"] {
+    return effectiveStatus(watched.window, new Date());
+  }
+
   private updateFor(watched: WatchedPoll, viewer: Viewer): LiveUpdate {
-    const status = effectiveStatus({ ...watched.poll, status: watched.status }, new Date());
+    const status = this.statusOf(watched);
     return { status, results: viewer.canSee(status) ? watched.results : null };
   }
+}
+
+function windowOf(message: Extract<LiveMessage, { kind: "status" }>): PollWindow {
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return { status: message.status, opensAt: at(message.opensAt), closesAt: at(message.closesAt) };
 }

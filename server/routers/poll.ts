@@ -1,12 +1,14 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { createPollInput, idSchema, pollIdInput, pollRefInput } from "@/lib/schemas";
-import { readPollStatus, readPublicPoll } from "../domain/polls/data";
+import { archivePollInput, createPollInput, idSchema, pollIdInput, pollRefInput, reschedulePollInput, updatePollInput } from "@/lib/schemas";
+import { readPollWindow, readPublicPoll } from "../domain/polls/data";
 import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
 import { ballotCode } from "../domain/polls/ballotCodes";
 import { exportBallotsCsv } from "../domain/polls/exportBallots";
 import { readTallyHistory } from "../domain/polls/history";
-import { assertOwnsPoll, changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
+import { duplicatePoll, readDraft, updateDraft } from "../domain/polls/drafts";
+import { closePoll, deleteDraft, extendPoll, openPoll, reopenPoll, setArchived } from "../domain/polls/lifecycle";
+import { assertOwnsPoll, createPoll, listOwnerPolls } from "../domain/polls/mutations";
 import { canSeeResults } from "../domain/polls/visibility";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
@@ -25,21 +27,69 @@ async function viewerOf(ctx: Context, poll: PollDefinition) {
   };
 }
 
-const changeStatus = (to: "open" | "closed") =>
-  ownerProcedure
-    .input(pollIdInput)
-    .mutation(({ ctx, input }) =>
-      changePollStatus(ctx.services.db, ctx.services.engine, ctx.services.live.announcer, ctx.owner.id, input.pollId, to),
-    );
+const lifecycle = (ctx: Context) => ({ db: ctx.services.db, engine: ctx.services.engine, live: ctx.services.live.announcer });
 
 export const pollRouter = router({
   create: ownerProcedure
     .input(createPollInput)
     .use(rateLimit("pollsPerOwner", (ctx) => ctx.owner!.id))
     .mutation(({ ctx, input }) => createPoll(ctx.services.db, ctx.owner.id, input)),
-  open: changeStatus("open"),
-  close: changeStatus("closed"),
-  mine: ownerProcedure.query(({ ctx }) => listOwnerPolls(ctx.services.db, ctx.owner.id)),
+  open: ownerProcedure.input(pollIdInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return openPoll(lifecycle(ctx), input.pollId);
+  }),
+
+  close: ownerProcedure.input(pollIdInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return closePoll(lifecycle(ctx), input.pollId);
+  }),
+
+  /** A closed poll takes votes again until `closesAt`; who voted stays voted, coupon stock goes on (ADR 0012). */
+  reopen: ownerProcedure.input(reschedulePollInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return reopenPoll(lifecycle(ctx), input.pollId, input.closesAt, input.couponsValidUntil);
+  }),
+
+  /** An open poll's closing time moves (later, earlier, or none). */
+  extend: ownerProcedure.input(reschedulePollInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return extendPoll(lifecycle(ctx), input.pollId, input.closesAt, input.couponsValidUntil);
+  }),
+
+  /** The dashboard's list, or with `archived` the archive. */
+  mine: ownerProcedure
+    .input(z.object({ archived: z.boolean().default(false) }).optional())
+    .query(({ ctx, input }) => listOwnerPolls(ctx.services.db, ctx.owner.id, input?.archived)),
+
+  /** A draft as its edit form shows it. */
+  draft: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return readDraft(ctx.services.db, input.pollId);
+  }),
+
+  update: ownerProcedure.input(updatePollInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return updateDraft(ctx.services.db, input);
+  }),
+
+  /** A copy of any poll, as a new draft. */
+  duplicate: ownerProcedure
+    .input(pollIdInput)
+    .use(rateLimit("pollsPerOwner", (ctx) => ctx.owner!.id))
+    .mutation(async ({ ctx, input }) => {
+      await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+      return duplicatePoll(ctx.services.db, input.pollId);
+    }),
+
+  delete: ownerProcedure.input(pollIdInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return deleteDraft(lifecycle(ctx), input.pollId);
+  }),
+
+  archive: ownerProcedure.input(archivePollInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    return setArchived(ctx.services.db, input.pollId, input.archived);
+  }),
 
   /** Votes over time, from the tally snapshots taken while the poll is open. */
   history: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
@@ -78,7 +128,7 @@ export const pollRouter = router({
   results: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
     if (poll.resultsVisibility !== "live") {
-      const status = effectiveStatus({ ...poll, status: await readPollStatus(ctx.services.db, poll.id) }, new Date());
+      const status = effectiveStatus(await readPollWindow(ctx.services.db, poll.id), new Date());
       const viewer = { ...(await viewerOf(ctx, poll)), isClosed: status === "closed" };
       if (!canSeeResults(poll.resultsVisibility, viewer)) return null;
     }

@@ -1,6 +1,8 @@
 import type { Db } from "../../infra/db/prisma";
 import { notFound } from "../errors";
-import { effectiveStatus, type PollDefinition } from "./definition";
+import { effectiveStatus, type PollDefinition, type PollWindow } from "./definition";
+
+const windowSelect = { status: true, opensAt: true, closesAt: true } as const;
 
 const definitionSelect = {
   id: true,
@@ -9,8 +11,7 @@ const definitionSelect = {
   question: true,
   multipleChoice: true,
   maxChoices: true,
-  opensAt: true,
-  closesAt: true,
+  status: true,
   resultsVisibility: true,
   ballotCodes: true,
   restaurant: { select: { ownerId: true } },
@@ -18,8 +19,9 @@ const definitionSelect = {
 } as const;
 
 /**
- * Poll definitions by id or slug, cached in-process: everything in a definition is fixed when the poll is
- * created, so the vote path reads Postgres once per poll, not once per vote.
+ * Poll definitions by id or slug, cached in-process: everything in a definition is fixed once the poll leaves
+ * draft, so the vote path reads Postgres once per poll, not once per vote. A draft is read afresh each time: its
+ * owner may still edit it, from any process.
  */
 export class PollDefinitions {
   private readonly byId = new Map<string, PollDefinition>();
@@ -48,11 +50,10 @@ export class PollDefinitions {
       multipleChoice: row.multipleChoice,
       maxChoices: row.maxChoices,
       optionIds: row.options.map((o) => o.id),
-      opensAt: row.opensAt,
-      closesAt: row.closesAt,
       resultsVisibility: row.resultsVisibility,
       ballotCodes: row.ballotCodes,
     };
+    if (row.status === "draft") return definition;
     if (this.byId.size >= this.maxEntries) this.clear();
     this.byId.set(definition.id, definition);
     this.idBySlug.set(definition.slug, definition.id);
@@ -70,10 +71,15 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
   const row = await db.poll.findUniqueOrThrow({
     where: { id: poll.id },
     select: {
-      status: true,
-      restaurant: { select: { name: true } },
+      ...windowSelect,
+      restaurant: { select: { name: true, currency: true } },
       options: {
-        select: { id: true, label: true, menuItemId: true, menuItem: { select: { description: true, priceCents: true, photoUrl: true } } },
+        select: {
+          id: true,
+          label: true,
+          menuItemId: true,
+          menuItem: { select: { nameEn: true, nameKo: true, description: true, priceCents: true, photoUrl: true } },
+        },
         orderBy: { position: "asc" },
       },
       promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
@@ -84,12 +90,14 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     slug: poll.slug,
     question: poll.question,
     restaurantName: row.restaurant.name,
+    /** The currency of the options' menu prices (ISO 4217). */
+    currency: row.restaurant.currency,
     multipleChoice: poll.multipleChoice,
     maxChoices: poll.multipleChoice ? poll.maxChoices : 1,
     options: row.options,
-    status: effectiveStatus({ status: row.status, opensAt: poll.opensAt, closesAt: poll.closesAt }, now),
-    opensAt: poll.opensAt?.toISOString() ?? null,
-    closesAt: poll.closesAt?.toISOString() ?? null,
+    status: effectiveStatus(row, now),
+    opensAt: row.opensAt?.toISOString() ?? null,
+    closesAt: row.closesAt?.toISOString() ?? null,
     resultsVisibility: poll.resultsVisibility,
     requiresBallotCode: poll.ballotCodes !== null,
     promotion: row.promotion && { ...row.promotion, validUntil: row.promotion.validUntil.toISOString() },
@@ -97,7 +105,7 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
 }
 export type PublicPoll = Awaited<ReturnType<typeof readPublicPoll>>;
 
-export async function readPollStatus(db: Db, pollId: string) {
-  const row = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { status: true } });
-  return row.status;
+/** The poll's status and schedule as they stand now (they change on close, reopen and extend). */
+export async function readPollWindow(db: Db, pollId: string): Promise<PollWindow> {
+  return db.poll.findUniqueOrThrow({ where: { id: pollId }, select: windowSelect });
 }

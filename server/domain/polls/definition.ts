@@ -1,9 +1,9 @@
 import type { PollStatus, ResultsVisibility } from "@/lib/schemas";
 
 /**
- * What the vote path needs to know of a poll. Everything here except `status` is fixed once the poll exists, so a
- * process may cache it; the status lives with the engine (Redis meta or the Poll row) and is checked atomically
- * with each vote.
+ * What the vote path needs to know of a poll. Everything here is fixed once the poll has opened, so a process may
+ * cache it (drafts, which can still be edited, are not cached). Status and schedule change (close, reopen, extend):
+ * they are a `PollWindow`, read fresh, and the engine keeps its own copy, checked atomically with each vote.
  */
 export type PollDefinition = {
   id: string;
@@ -14,8 +14,6 @@ export type PollDefinition = {
   multipleChoice: boolean;
   maxChoices: number;
   optionIds: readonly string[];
-  opensAt: Date | null;
-  closesAt: Date | null;
   resultsVisibility: ResultsVisibility;
   /** When set, votes come only from printed ballot codes 1..ballotCodes (see ballotCodes.ts). */
   ballotCodes: number | null;

@@ -11,8 +11,6 @@ const poll = (overrides: Partial<PollDefinition> = {}): PollDefinition => ({
   multipleChoice: false,
   maxChoices: 1,
   optionIds: ["a", "b", "c"],
-  opensAt: null,
-  closesAt: null,
   resultsVisibility: "live",
   ballotCodes: null,
   ...overrides,

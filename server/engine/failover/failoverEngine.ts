@@ -1,11 +1,11 @@
-import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollResults } from "@/lib/schemas";
 import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
 import type { Log } from "../../infra/log";
 import { EngineMovedError, type PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { RedisVoteEngine } from "../redis/redisEngine";
 import type { ScriptedRedis } from "../redis/scripts";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import type { CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "../types";
 import { type EngineMode, EngineModeStore } from "./engineMode";
 import { invalidateRedisPolls } from "./invalidateRedisPolls";
 import { isRedisOutage } from "./redisOutage";
@@ -96,13 +96,15 @@ export class FailoverVoteEngine implements VoteEngine {
     return this.read((engine) => engine.hasVoted(poll, voterId));
   }
 
-  async pollStatusChanged(pollId: string, status: PollStatus): Promise<void> {
+  async pollScheduleChanged(pollId: string, schedule: PollSchedule): Promise<void> {
     // On Postgres the Poll row is the engine's view; Redis's copy is dropped before votes move back.
     if (this.mode === "postgres") return;
-    await this.redisEngine.pollStatusChanged(pollId, status).catch((error) => {
-      if (!isRedisOutage(error)) throw error;
-      void this.redisFailed(error).catch(() => {});
-    });
+    await this.redisEngine.pollScheduleChanged(pollId, schedule).catch((error) => this.redisCallFailed(error));
+  }
+
+  async pollDeleted(pollId: string): Promise<void> {
+    if (this.mode === "postgres") return;
+    await this.redisEngine.pollDeleted(pollId).catch((error) => this.redisCallFailed(error));
   }
 
   async close(): Promise<void> {
@@ -123,6 +125,11 @@ export class FailoverVoteEngine implements VoteEngine {
       }
     }
     return reader(this.postgresEngine); // exact: every accepted ballot is in Postgres with its counters
+  }
+
+  private redisCallFailed(error: unknown): void {
+    if (!isRedisOutage(error)) throw error;
+    void this.redisFailed(error).catch(() => {});
   }
 
   private redisFailed(error: unknown): Promise<void> {

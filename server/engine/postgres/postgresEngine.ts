@@ -64,8 +64,12 @@ export class PostgresVoteEngine implements VoteEngine {
     return (await this.db.ballot.count({ where: { pollId: poll.id, voterId } })) > 0;
   }
 
-  async pollStatusChanged(): Promise<void> {
-    // The Poll row is this engine's own view of the status: nothing to follow.
+  async pollScheduleChanged(): Promise<void> {
+    // The Poll row is this engine's own view of the status and schedule, read under the poll's lock: nothing to follow.
+  }
+
+  async pollDeleted(): Promise<void> {
+    // Deleting the Poll row deleted everything this engine kept of it.
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,5 @@
 -- One vote, atomically, in one round trip.
--- KEYS[1] {poll:ID}:meta     hash: ready, status, opensAt, closesAt (ms, 0 = none), couponsLeft, couponValidUntil
+-- KEYS[1] {poll:ID}:meta     hash: ready, version, status, opensAt, closesAt (ms, 0 = none), couponsLeft, couponValidUntil
 -- KEYS[2] {poll:ID}:voters   set of voter ids
 -- KEYS[3] {poll:ID}:tally    hash: optionId -> count, _total -> ballots accepted
 -- KEYS[4] {poll:ID}:ballots  stream of accepted ballots, read by the flusher

@@ -24,7 +24,13 @@ export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string):
   try {
     const poll = await db.poll.findUnique({
       where: { id: pollId },
-      select: { status: true, opensAt: true, closesAt: true, promotion: { select: { quantity: true, validUntil: true } } },
+      select: {
+        status: true,
+        opensAt: true,
+        closesAt: true,
+        scheduleVersion: true,
+        promotion: { select: { quantity: true, validUntil: true } },
+      },
     });
     if (!poll) return true;
     await drainStream(redis, db, pollId);
@@ -35,6 +41,7 @@ export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string):
     const promotion = poll.promotion;
     await redis.finishRebuild(
       keys.meta,
+      String(poll.scheduleVersion),
       poll.status,
       String(poll.opensAt?.getTime() ?? 0),
       String(poll.closesAt?.getTime() ?? 0),

@@ -1,8 +1,8 @@
-import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollResults } from "@/lib/schemas";
 import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
 import { resultsFromFlatHash } from "../tally";
-import type { BallotLedger, CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import type { BallotLedger, CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "../types";
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
 import { pollKeys } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
@@ -76,13 +76,22 @@ export class RedisVoteEngine implements VoteEngine {
     return (await this.redis.sismember(pollKeys(poll.id).voters, voterId)) === 1;
   }
 
-  async pollStatusChanged(pollId: string, status: PollStatus): Promise<void> {
+  /** One script writes status and schedule together, so a vote sees either the old window or the new one. */
+  async pollScheduleChanged(pollId: string, schedule: PollSchedule): Promise<void> {
     const k = pollKeys(pollId);
-    // Opening is when a draft's setup (schedule, promotion stock) goes live: a draft has no votes, so its Redis
-    // state is dropped and rebuilt from Postgres by the first vote. The status is written too, so a rebuild that
-    // read the draft just before the open cannot put "draft" back (finishRebuild.lua keeps a status it finds).
-    if (status === "open") await this.redis.del(k.meta, k.voters, k.tally, k.winners);
-    await this.redis.hset(k.meta, "status", status);
+    await this.redis.setSchedule(
+      k.meta, k.voters, k.tally, k.winners,
+      String(schedule.version),
+      schedule.status,
+      String(schedule.opensAt?.getTime() ?? 0),
+      String(schedule.closesAt?.getTime() ?? 0),
+      schedule.couponsValidUntil ? String(schedule.couponsValidUntil.getTime()) : "",
+    );
+  }
+
+  async pollDeleted(pollId: string): Promise<void> {
+    const k = pollKeys(pollId);
+    await this.redis.del(k.meta, k.voters, k.tally, k.ballots, k.winners);
   }
 
   async close(): Promise<void> {

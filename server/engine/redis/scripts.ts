@@ -9,10 +9,12 @@ export type CastVoteReply = [outcome: string, couponCode?: string | null, tally?
 export type ScriptedRedis = Redis & {
   castVote(meta: string, voters: string, tally: string, ballots: string, winners: string, ...argv: string[]): Promise<CastVoteReply>;
   finishRebuild(meta: string, ...argv: string[]): Promise<number>;
+  setSchedule(meta: string, voters: string, tally: string, winners: string, ...argv: string[]): Promise<number>;
 };
 
 export function defineScripts(redis: Redis): ScriptedRedis {
   redis.defineCommand("castVote", { numberOfKeys: 5, lua: lua("castVote") });
   redis.defineCommand("finishRebuild", { numberOfKeys: 1, lua: lua("finishRebuild") });
+  redis.defineCommand("setSchedule", { numberOfKeys: 4, lua: lua("setSchedule") });
   return redis as ScriptedRedis;
 }

@@ -1,0 +1,118 @@
+import type { CreatePollInput, UpdatePollInput } from "@/lib/schemas";
+import type { Db } from "../../infra/db/prisma";
+import { DomainError } from "../errors";
+import { newSlug } from "./slug";
+
+type PollFields = Omit<CreatePollInput, "restaurantId" | "promotion">;
+
+/** A poll's fields as the Poll row stores them. */
+export function pollRowFields(input: PollFields) {
+  return {
+    question: input.question,
+    multipleChoice: input.multipleChoice,
+    maxChoices: input.multipleChoice ? (input.maxChoices ?? input.options.length) : 1,
+    opensAt: input.opensAt ?? null,
+    closesAt: input.closesAt ?? null,
+    resultsVisibility: input.resultsVisibility,
+    ballotCodes: input.ballotCodes ?? null,
+  };
+}
+
+export const optionRows = (options: CreatePollInput["options"]) =>
+  options.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position }));
+
+/** Menu-vote options must come from the poll's own restaurant's menu. */
+export async function assertDishesOfRestaurant(db: Pick<Db, "menuItem">, restaurantId: string, options: CreatePollInput["options"]) {
+  const menuItemIds = options.flatMap((o) => (o.menuItemId ? [o.menuItemId] : []));
+  if (menuItemIds.length === 0) return;
+  const found = await db.menuItem.count({ where: { id: { in: menuItemIds }, restaurantId } });
+  if (found !== new Set(menuItemIds).size) throw new DomainError("BAD_REQUEST", "a menu item is not on this restaurant's menu");
+}
+
+/**
+ * Replaces everything a draft holds (question, options, settings, schedule, promotion) with the form's fields.
+ * Under the poll's advisory lock, so an open racing the edit sees the draft wholly before or wholly after it;
+ * once open, a poll's setup is fixed (its voters chose among those options).
+ */
+export async function updateDraft(db: Db, input: UpdatePollInput) {
+  const { pollId, promotion, options, ...fields } = input;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pollId}, 0))`;
+    const poll = await tx.poll.findUniqueOrThrow({ where: { id: pollId }, select: { status: true, restaurantId: true } });
+    if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
+    await assertDishesOfRestaurant(tx, poll.restaurantId, options);
+    await tx.pollOption.deleteMany({ where: { pollId } });
+    await tx.poll.update({
+      where: { id: pollId },
+      data: { ...pollRowFields({ ...fields, options }), options: { create: optionRows(options) } },
+    });
+    if (promotion) {
+      const data = { ...promotion, remaining: promotion.quantity };
+      await tx.promotion.upsert({ where: { pollId }, create: { pollId, ...data }, update: data });
+    } else {
+      await tx.promotion.deleteMany({ where: { pollId } });
+    }
+  });
+  return { id: pollId };
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A new draft with the poll's question, options, settings and promotion terms, whatever state the poll is in.
+ * Times already past are not copied (a schedule is cleared; a promotion's validity becomes a week from now, as
+ * the form suggests), so the copy can open as it is.
+ */
+export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
+  const poll = await db.poll.findUniqueOrThrow({
+    where: { id: pollId },
+    select: {
+      restaurantId: true,
+      question: true,
+      multipleChoice: true,
+      maxChoices: true,
+      opensAt: true,
+      closesAt: true,
+      resultsVisibility: true,
+      ballotCodes: true,
+      options: { select: { label: true, menuItemId: true, position: true }, orderBy: { position: "asc" } },
+      promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
+    },
+  });
+  const future = (date: Date | null) => (date && date > now ? date : null);
+  const { options, promotion, ...fields } = poll;
+  return db.poll.create({
+    data: {
+      ...fields,
+      opensAt: future(poll.opensAt),
+      closesAt: future(poll.closesAt),
+      slug: newSlug(),
+      options: { create: options },
+      promotion: promotion
+        ? { create: { ...promotion, remaining: promotion.quantity, validUntil: future(promotion.validUntil) ?? new Date(now.getTime() + WEEK_MS) } }
+        : undefined,
+    },
+    select: { id: true },
+  });
+}
+
+/** A draft as its edit form needs it. */
+export async function readDraft(db: Db, pollId: string) {
+  const poll = await db.poll.findUniqueOrThrow({
+    where: { id: pollId },
+    select: {
+      status: true,
+      question: true,
+      multipleChoice: true,
+      maxChoices: true,
+      opensAt: true,
+      closesAt: true,
+      resultsVisibility: true,
+      ballotCodes: true,
+      options: { select: { label: true, menuItemId: true }, orderBy: { position: "asc" } },
+      promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
+    },
+  });
+  if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
+  return poll;
+}

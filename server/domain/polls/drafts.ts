@@ -114,5 +114,11 @@ export async function readDraft(db: Db, pollId: string) {
     },
   });
   if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
-  return poll;
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    ...poll,
+    opensAt: iso(poll.opensAt),
+    closesAt: iso(poll.closesAt),
+    promotion: poll.promotion && { ...poll.promotion, validUntil: poll.promotion.validUntil.toISOString() },
+  };
 }

@@ -1,0 +1,3 @@
+import { lifecycleContract } from "../../../test/contract/lifecycleContract";
+
+lifecycleContract("redis");

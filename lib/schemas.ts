@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCouponCode, normalizeCouponCode } from "./couponCode";
 import { LIMITS } from "./limits";
 
 /** Every boundary validates with these schemas: tRPC inputs on the server, forms in the browser. */
@@ -107,14 +108,13 @@ export type PromotionInput = z.infer<typeof promotionInput>;
 
 export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
 
+/** A coupon code as typed or scanned at the counter, read leniently (lib/couponCode.ts). */
 export const couponCodeInput = z.object({
   code: z
     .string()
-    .trim()
-    .toUpperCase()
-    .min(4)
     .max(LIMITS.couponCodeLength)
-    .regex(/^[0-9A-Z-]+$/, "not a coupon code"),
+    .transform(normalizeCouponCode)
+    .refine(isCouponCode, "not a coupon code: 12 letters and digits"),
 });
 
 const menuItemFields = {

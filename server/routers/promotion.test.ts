@@ -7,9 +7,10 @@ import { useTestApp } from "../../test/support/testApp";
 describe("promotions and redemption at the counter", () => {
   const app = useTestApp("postgres");
   let owner: Browser;
+  let ownerEmail: string;
   beforeAll(async () => {
     owner = app.browser();
-    await signUpOwner(owner);
+    ownerEmail = (await signUpOwner(owner)).email;
   });
 
   const promotion = (quantity = 5, validUntil = new Date(Date.now() + 86_400_000)) => ({ title: "Half price", discount: "50%", quantity, validUntil });
@@ -20,10 +21,20 @@ describe("promotions and redemption at the counter", () => {
     return vote.coupon!.code;
   }
 
-  it("redeems a code once; 50 concurrent redemptions of one code have exactly one winner", async () => {
+  /** Another staff phone signed in to the same owner account. */
+  async function secondDevice() {
+    const device = app.browser();
+    await device.api.auth.signIn.mutate({ email: ownerEmail, password: "a long enough password" });
+    return device;
+  }
+  const redemptionRows = (code: string) =>
+    app.services.db.couponRedemption.findMany({ where: { coupon: { code } }, select: { redeemedAt: true, undoneAt: true } });
+
+  it("concurrent redemptions of one code from 12 devices have exactly one winner", async () => {
     const code = await winCoupon();
     expect(await owner.api.promotion.lookupCoupon.query({ code: code.toLowerCase() })).toMatchObject({ code, redeemedAt: null });
-    const attempts = await Promise.allSettled(Array.from({ length: 50 }, () => owner.api.promotion.redeem.mutate({ code })));
+    const devices = await Promise.all(Array.from({ length: 12 }, secondDevice));
+    const attempts = await Promise.allSettled(devices.map((device) => device.api.promotion.redeem.mutate({ code })));
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     for (const failed of attempts.filter((a) => a.status === "rejected")) {
       expect((failed.reason as { data?: { code?: string } }).data?.code).toBe("CONFLICT");
@@ -33,10 +44,59 @@ describe("promotions and redemption at the counter", () => {
     };
     expect(refusal.data.code).toBe("CONFLICT");
     expect(new Date(refusal.data.details.redeemedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await redemptionRows(code)).toHaveLength(1);
+  });
+
+  it("the same device's concurrent double taps all read as the one success, with one redemption row", async () => {
+    const code = await winCoupon();
+    const taps = await Promise.all(Array.from({ length: 20 }, (_, i) => owner.api.promotion.redeem.mutate({ code: i % 2 ? code : code.toLowerCase() })));
+    expect(new Set(taps.map((tap) => tap.redeemedAt)).size).toBe(1);
+    expect(taps[0]).toMatchObject({ code, title: "Half price", discount: "50%" });
+    const rows = await redemptionRows(code);
+    expect(rows).toEqual([{ redeemedAt: new Date(taps[0].redeemedAt), undoneAt: null }]);
+    // Typed with spaces and dashes, later: still the same success.
+    const again = await owner.api.promotion.redeem.mutate({ code: `${code.slice(0, 4)} ${code.slice(4, 8)}-${code.slice(8)}` });
+    expect(again.redeemedAt).toBe(taps[0].redeemedAt);
+  });
+
+  it("a redemption is undone within two minutes, kept as undone, and the coupon can be redeemed again", async () => {
+    const code = await winCoupon();
+    const first = await owner.api.promotion.redeem.mutate({ code });
+    const other = await secondDevice();
+    expect(await errorCodeOf(other.api.promotion.redeem.mutate({ code }))).toBe("CONFLICT");
+    await other.api.promotion.undoRedemption.mutate({ code });
+    expect(await owner.api.promotion.lookupCoupon.query({ code })).toMatchObject({ redeemedAt: null });
+    expect(await errorCodeOf(other.api.promotion.undoRedemption.mutate({ code }))).toBe("NOT_FOUND");
+    const second = await other.api.promotion.redeem.mutate({ code });
+    expect(second.redeemedAt).not.toBe(first.redeemedAt);
+    const rows = await redemptionRows(code);
+    expect(rows).toHaveLength(2);
+    expect(rows.filter((r) => r.undoneAt === null)).toHaveLength(1);
+
+    const today = await owner.api.promotion.redemptionsToday.query();
+    const mine = today.filter((r) => r.code === code);
+    expect(mine).toEqual([
+      expect.objectContaining({ redeemedAt: second.redeemedAt, undoneAt: null, undoable: true }),
+      expect.objectContaining({ redeemedAt: first.redeemedAt, undoneAt: expect.any(String), undoable: false }),
+    ]);
+    const stranger = app.browser();
+    await signUpOwner(stranger);
+    expect(await errorCodeOf(stranger.api.promotion.undoRedemption.mutate({ code }))).toBe("NOT_FOUND");
+    expect((await stranger.api.promotion.redemptionsToday.query()).map((r) => r.code)).not.toContain(code);
+  });
+
+  it("a redemption older than two minutes is not undone, and another tap then says already redeemed", async () => {
+    const code = await winCoupon();
+    await owner.api.promotion.redeem.mutate({ code });
+    const threeMinutesAgo = new Date(Date.now() - 3 * 60_000);
+    await app.services.db.couponRedemption.updateMany({ where: { coupon: { code } }, data: { redeemedAt: threeMinutesAgo } });
+    await app.services.db.coupon.update({ where: { code }, data: { redeemedAt: threeMinutesAgo } });
+    expect(await errorCodeOf(owner.api.promotion.undoRedemption.mutate({ code }))).toBe("PRECONDITION_FAILED");
+    expect(await errorCodeOf(owner.api.promotion.redeem.mutate({ code }))).toBe("CONFLICT");
   });
 
   it("refuses unknown, malformed, foreign and expired codes clearly", async () => {
-    expect(await errorCodeOf(owner.api.promotion.redeem.mutate({ code: "NOSUCHCODE00" }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(owner.api.promotion.redeem.mutate({ code: "ZZZZ0000ZZZZ" }))).toBe("NOT_FOUND");
     expect(await errorCodeOf(owner.api.promotion.redeem.mutate({ code: "<script>" }))).toBe("BAD_REQUEST");
     expect(await errorCodeOf(owner.api.promotion.redeem.mutate({ code: "" }))).toBe("BAD_REQUEST");
 

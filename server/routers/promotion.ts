@@ -2,7 +2,9 @@ import { z } from "zod";
 import { attachPromotionInput, ballotCodeSchema, couponCodeInput, idSchema, pollIdInput } from "@/lib/schemas";
 import { identifyVoter } from "../domain/voters/identifyVoter";
 import { readOwnedCoupon, readVotersCoupon } from "../domain/coupons/data";
-import { redeemCoupon } from "../domain/coupons/redeem";
+import { redeemCoupon, undoRedemption } from "../domain/coupons/redeem";
+import { listTodaysRedemptions } from "../domain/coupons/redemptions";
+import { SESSION_COOKIE, sessionDevice } from "../domain/owners/sessions";
 import { assertOwnsPoll } from "../domain/polls/mutations";
 import { readPromotionStatus } from "../domain/promotions/data";
 import { CouponStockReader } from "../domain/promotions/stock";
@@ -44,5 +46,14 @@ export const promotionRouter = router({
   /** What the counter sees after scanning a code, before redeeming it. */
   lookupCoupon: ownerProcedure.input(couponCodeInput).use(couponChecks).query(({ ctx, input }) => readOwnedCoupon(ctx.services.db, ctx.owner.id, input.code)),
 
-  redeem: ownerProcedure.input(couponCodeInput).use(couponChecks).mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, input.code)),
+  redeem: ownerProcedure
+    .input(couponCodeInput)
+    .use(couponChecks)
+    .mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, sessionDevice(ctx.cookies[SESSION_COOKIE]), input.code)),
+
+  /** Takes back a redemption of the last two minutes; the audit trail keeps it, marked undone. */
+  undoRedemption: ownerProcedure.input(couponCodeInput).mutation(({ ctx, input }) => undoRedemption(ctx.services.db, ctx.owner.id, input.code)),
+
+  /** Today's redemptions at this owner's counter, on the restaurant's clock. */
+  redemptionsToday: ownerProcedure.query(({ ctx }) => listTodaysRedemptions(ctx.services.db, ctx.owner.id)),
 });

@@ -28,3 +28,11 @@ export type SessionOwner = NonNullable<Awaited<ReturnType<typeof findSessionOwne
 export async function endSession(db: Db, token: string | undefined): Promise<void> {
   if (token) await db.ownerSession.deleteMany({ where: { tokenHash: tokenHash(token) } });
 }
+
+/**
+ * A signed-in device, as the counter's audit trail names it: derived from the session, so it tells one staff phone
+ * from another without storing anything that could sign in.
+ */
+export function sessionDevice(token: string | undefined): string {
+  return createHash("sha256").update(`device:${token ?? ""}`).digest("base64url").slice(0, 16);
+}

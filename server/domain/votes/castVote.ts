@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { COUPON_CODE_ALPHABET, COUPON_CODE_LENGTH } from "@/lib/couponCode";
 import type { PollResults, VoteStatus } from "@/lib/schemas";
 import type { VoteEngine } from "../../engine/types";
 import type { LiveAnnouncer } from "../../live/live";
@@ -40,13 +41,11 @@ export async function castVote(
   };
 }
 
-// Crockford-style alphabet: no I, L, O, U; 12 characters carry 60 bits, so codes never collide in practice and
-// cannot be guessed at the counter.
-const COUPON_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
+// 12 characters of Crockford's alphabet carry 60 bits, so codes never collide in practice and cannot be guessed
+// at the counter.
 export function newCouponCode(): string {
-  const bytes = randomBytes(12);
+  const bytes = randomBytes(COUPON_CODE_LENGTH);
   let code = "";
-  for (const byte of bytes) code += COUPON_ALPHABET[byte & 31];
+  for (const byte of bytes) code += COUPON_CODE_ALPHABET[byte & 31];
   return code;
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isCouponCode, normalizeCouponCode } from "./couponCode";
+import { isCurrency } from "./currency";
 import { LIMITS } from "./limits";
+import { isTimeZone } from "./timeZone";
 
 /** Every boundary validates with these schemas: tRPC inputs on the server, forms in the browser. */
 
@@ -12,16 +14,40 @@ export type ResultsVisibility = z.infer<typeof resultsVisibilitySchema>;
 export const pollStatusSchema = z.enum(["draft", "open", "closed"]);
 export type PollStatus = z.infer<typeof pollStatusSchema>;
 
+const emailSchema = z.email().max(LIMITS.emailLength).toLowerCase();
+const newPasswordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+const currentPasswordSchema = z.string().min(1).max(LIMITS.passwordMax);
+
+/** An IANA time zone this runtime knows, such as "Asia/Seoul". */
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, "not a time zone");
+/** An ISO 4217 currency code, such as "KRW". */
+export const currencySchema = z.string().length(3).toUpperCase().refine(isCurrency, "not a currency");
+
 export const signUpInput = z.object({
-  email: z.email().max(LIMITS.emailLength).toLowerCase(),
-  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+  email: emailSchema,
+  password: newPasswordSchema,
   name: z.string().trim().min(1).max(LIMITS.nameLength),
   restaurantName: z.string().trim().min(1).max(LIMITS.nameLength),
+  /** From the browser at sign-up; changed later in the restaurant's settings. */
+  timeZone: timeZoneSchema.optional(),
+  currency: currencySchema.optional(),
 });
 
+export const restaurantSettingsInput = z.object({
+  restaurantId: idSchema.optional(),
+  name: z.string().trim().min(1).max(LIMITS.nameLength),
+  currency: currencySchema,
+  timeZone: timeZoneSchema,
+});
+
+export const requestPasswordResetInput = z.object({ email: emailSchema });
+export const resetPasswordInput = z.object({ token: z.string().min(20).max(100), password: newPasswordSchema });
+export const changeEmailInput = z.object({ email: emailSchema, password: currentPasswordSchema });
+export const changePasswordInput = z.object({ currentPassword: currentPasswordSchema, newPassword: newPasswordSchema });
+
 export const signInInput = z.object({
-  email: z.email().max(LIMITS.emailLength).toLowerCase(),
-  password: z.string().min(1).max(LIMITS.passwordMax),
+  email: emailSchema,
+  password: currentPasswordSchema,
 });
 
 const optionInput = z.object({

@@ -21,7 +21,15 @@ const envSchema = z.object({
   RATE_LIMITS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+  /** Where password reset e-mails go out, e.g. smtps://user:pass@mail.example.com. Without it: `npm run reset-password`. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of those e-mails, e.g. "Tableside <no-reply@example.com>". */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+}).refine((env) => !env.SMTP_URL || env.PUBLIC_URL, {
+  // A reset link built from the request's Host header could point at anyone's site: the link's host is configured.
+  message: "SMTP_URL needs PUBLIC_URL, the address reset links in e-mails point to",
+  path: ["PUBLIC_URL"],
+}).refine((env) => !env.SMTP_URL || env.MAIL_FROM, { message: "SMTP_URL needs MAIL_FROM, the sender of its e-mails", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -3,6 +3,7 @@ import { readEnv } from "./env";
 import { createAppServer } from "./http/createServer";
 import { startBackingServices } from "./infra/backingServices";
 import { createLog } from "./infra/log";
+import { createSmtpMailer } from "./infra/mail";
 import { limitRules } from "./limits/rules";
 import { loadSessionSecret } from "./infra/sessionSecret";
 import { createServices } from "./services";
@@ -23,6 +24,7 @@ const services = await createServices({
   redisUrl: backing.redisUrl,
   sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
   publicUrl: env.PUBLIC_URL,
+  mailer: env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
   log,
   limits: limitRules(env.RATE_LIMITS),
   trustProxy: env.TRUST_PROXY,

@@ -6,6 +6,7 @@ import type { VoteEngine } from "./engine/types";
 import { readPollWindow } from "./domain/polls/data";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
+import type { Mailer } from "./infra/mail";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
 import { createLive, type Live } from "./live/live";
@@ -23,6 +24,8 @@ export type ServicesConfig = {
   trustProxy?: boolean;
   /** Screens get at most one update per poll per this many ms. */
   screenIntervalMs?: number;
+  /** Sends password reset links; null without SMTP (the operator's `npm run reset-password` prints them). */
+  mailer?: Mailer | null;
   /** When a Redis vote is answered: after Postgres has it (default, docs/adr/0004) or at once (measurements). */
   voteAck?: "postgres" | "redis";
 };
@@ -38,6 +41,7 @@ export type Services = {
   trustProxy: boolean;
   sessionSecret: string;
   publicUrl?: string;
+  mailer: Mailer | null;
   log: Log;
   /** The engine's durability and failover parts: flusher, snapshots, readiness, graceful drain. */
   voting: Voting;
@@ -73,6 +77,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     trustProxy: config.trustProxy ?? false,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
+    mailer: config.mailer ?? null,
     log: config.log,
     voting,
     metrics: voting.metrics,

@@ -2,12 +2,17 @@
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
 import { type Locale, type MessageKey, type MessageParams, translate } from "@/lib/i18n";
+import { formatWait, type PluralKey, translatePlural } from "@/lib/i18n/plural";
 
 type I18n = {
   locale: Locale;
   t: (key: MessageKey, params?: MessageParams) => string;
+  /** A message with a count, in the plural form the language uses for it (Intl.PluralRules). */
+  plural: (key: PluralKey, count: number, params?: MessageParams) => string;
   /** "1 vote" / "3 votes", with the count formatted for the locale. */
   votes: (count: number) => string;
+  /** "Too many attempts. Try again in 54 minutes." for a rate limit's retry time. */
+  tryAgain: (seconds: number | undefined) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -19,7 +24,9 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
     () => ({
       locale,
       t,
-      votes: (count) => t(count === 1 ? "common.votesOne" : "common.votes", { count: count.toLocaleString(locale) }),
+      plural: (key, count, params) => translatePlural(locale, key, count, params),
+      votes: (count) => translatePlural(locale, "common.votes", count),
+      tryAgain: (seconds) => t("common.tryAgain", { wait: formatWait(seconds ?? 5, locale) }),
     }),
     [locale, t],
   );

@@ -103,6 +103,24 @@ export async function startEmbeddedPostgres(opts: {
   };
 }
 
+/**
+ * The URL of the embedded Postgres a running server started in `dataDir`, or null when none runs there: read from
+ * the cluster's postmaster.pid (its fourth line is the port) and the password file written at initdb.
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string): Promise<string | null> {
+  const lines = (await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // a stale file of a stopped cluster
+  }
+  const password = await readPassword(dataDir);
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+}
+
 async function ensureDatabase(config: pg.ClientConfig): Promise<void> {
   const client = new pg.Client({ ...config, database: "postgres" });
   await client.connect();

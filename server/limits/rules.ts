@@ -15,6 +15,8 @@ export const DEFAULT_LIMITS = {
   signUpsPerIp: { limit: 20, windowMs: 60 * minute },
   pollsPerOwner: { limit: 60, windowMs: 60 * minute },
   couponChecksPerOwner: { limit: 300, windowMs: minute },
+  passwordResetsPerIp: { limit: 20, windowMs: 60 * minute },
+  passwordResetsPerAccount: { limit: 5, windowMs: 60 * minute },
 } satisfies Record<string, Rule>;
 
 export type LimitName = keyof typeof DEFAULT_LIMITS;

@@ -1,5 +1,7 @@
-import { signInInput, signUpInput } from "@/lib/schemas";
+import { LOCALE_COOKIE, isLocale, negotiateLocale } from "@/lib/i18n";
+import { requestPasswordResetInput, resetPasswordInput, signInInput, signUpInput } from "@/lib/schemas";
 import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
+import { requestPasswordReset, resetPassword } from "../domain/owners/passwordReset";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
 import { setCookie } from "../http/cookies";
 import type { Context } from "../trpc/context";
@@ -8,6 +10,12 @@ import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init
 async function startSessionCookie(ctx: Context, ownerId: string) {
   const token = await startSession(ctx.services.db, ownerId);
   if (ctx.res) setCookie(ctx.req, ctx.res, SESSION_COOKIE, token, { maxAge: SESSION_DAYS * 24 * 3600 });
+}
+
+/** The language of the person asking, for an e-mail sent on their behalf: the page's switch, else the browser's. */
+function requestLocale(ctx: Context) {
+  const picked = ctx.cookies[LOCALE_COOKIE];
+  return isLocale(picked) ? picked : negotiateLocale(ctx.req.headers["accept-language"]);
 }
 
 export const authRouter = router({
@@ -35,6 +43,29 @@ export const authRouter = router({
     if (ctx.res) setCookie(ctx.req, ctx.res, SESSION_COOKIE, "", { maxAge: 0 });
     return { signedOut: true };
   }),
+
+  /** Whether "forgot your password?" can send an e-mail here, or needs the operator's command. */
+  passwordResetByEmail: publicProcedure.query(({ ctx }) => ctx.services.mailer !== null),
+
+  /** Always the same answer, whether or not the address has an account (nobody learns who signed up). */
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .use(rateLimit("passwordResetsPerIp", (ctx) => ctx.ip))
+    .use(rateLimit("passwordResetsPerAccount", (_ctx, input) => (input as { email: string }).email))
+    .mutation(async ({ ctx, input }) => {
+      const { db, mailer, publicUrl, log } = ctx.services;
+      if (mailer && publicUrl) {
+        const onError = (error: unknown) => log.error("password reset e-mail failed", { error: String(error) });
+        await requestPasswordReset(db, { mailer, baseUrl: publicUrl, locale: requestLocale(ctx), onError }, input.email);
+      }
+      return { requested: true };
+    }),
+
+  /** Sets a new password with a link's token; signs every session out, and the owner signs in again. */
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .use(rateLimit("passwordResetsPerIp", (ctx) => ctx.ip))
+    .mutation(({ ctx, input }) => resetPassword(ctx.services.db, input.token, input.password)),
 
   me: ownerProcedure.query(async ({ ctx }) => ({ ...ctx.owner, restaurants: await listRestaurants(ctx.services.db, ctx.owner.id) })),
 });

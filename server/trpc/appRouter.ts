@@ -1,3 +1,4 @@
+import { accountRouter } from "../routers/account";
 import { authRouter } from "../routers/auth";
 import { menuRouter } from "../routers/menu";
 import { promotionRouter } from "../routers/promotion";
@@ -6,6 +7,7 @@ import { voteRouter } from "../routers/vote";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
+  account: accountRouter,
   auth: authRouter,
   menu: menuRouter,
   promotion: promotionRouter,

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, inject } from "vitest";
 import type { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
 import { type LimitRules, UNLIMITED } from "../../server/limits/rules";
 import { createAppServer } from "../../server/http/createServer";
+import { findFreePort } from "../../server/infra/freePort";
 import { createLog } from "../../server/infra/log";
+import { createSmtpMailer } from "../../server/infra/mail";
 import { createServices, type Services } from "../../server/services";
 import { Browser } from "./browser";
 
@@ -21,9 +23,13 @@ export type TestApp = {
 /** Rate limits are off unless a test sets them: most tests vote thousands of times from one address. */
 export async function startTestApp(
   engine: EngineName,
-  options: { precheck?: VoterBloomPrecheck; limits?: LimitRules } = {},
+  options: { precheck?: VoterBloomPrecheck; limits?: LimitRules; smtpUrl?: string } = {},
 ): Promise<TestApp> {
+  // With mail, links in e-mails point at PUBLIC_URL (never at a request's Host), so the port is chosen up front.
+  const port = options.smtpUrl ? await findFreePort() : 0;
   const services = await createServices({
+    publicUrl: options.smtpUrl ? `http://127.0.0.1:${port}` : undefined,
+    mailer: options.smtpUrl ? createSmtpMailer(options.smtpUrl, "Tableside <no-reply@tableside.test>") : null,
     databaseUrl: inject("databaseUrl"),
     redisUrl: engine === "redis" ? inject("redisUrl") : null,
     sessionSecret: "test-session-secret-0123456789-abcdefghij",
@@ -32,7 +38,7 @@ export async function startTestApp(
     limits: options.limits ?? UNLIMITED,
   });
   const { server, wss } = createAppServer(services);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,

@@ -6,11 +6,11 @@ import type { ApiError, ApiErrorCode } from "../../_trpc/errors";
 
 /** The sentence to show for a failed sign-in or sign-up; `specific` names the messages particular to the form. */
 export function useAuthFailure(error: ApiError | null, specific: Partial<Record<ApiErrorCode, MessageKey>>): string | undefined {
-  const { t } = useI18n();
+  const { t, tryAgain } = useI18n();
   if (!error) return undefined;
   const key = specific[error.code];
   if (key) return t(key);
-  if (error.code === "TOO_MANY_REQUESTS") return t("common.tooFast", { seconds: error.retryAfterSeconds ?? 5 });
+  if (error.code === "TOO_MANY_REQUESTS") return tryAgain(error.retryAfterSeconds);
   if (error.code === "NETWORK") return t("common.networkError");
   if (error.code === "BAD_REQUEST") return t("create.fixErrors");
   return t("common.unexpectedError");

@@ -1,4 +1,4 @@
-import { startOfDayIn } from "@/lib/timeZone";
+import { startOfDayIn } from "@/lib/zonedTime";
 import type { Db } from "../../infra/db/prisma";
 import { REDEMPTION_GRACE_MS } from "./redeem";
 

@@ -3,6 +3,7 @@ import type { signInInput, signUpInput } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import { DomainError } from "../errors";
 import { hashPassword, verifyPassword } from "./passwords";
+import { restaurantSelect } from "./settings";
 
 /** Creates an owner together with their first restaurant. */
 export async function signUp(db: Db, input: z.infer<typeof signUpInput>) {
@@ -13,7 +14,7 @@ export async function signUp(db: Db, input: z.infer<typeof signUpInput>) {
         email: input.email,
         name: input.name,
         passwordHash,
-        restaurants: { create: { name: input.restaurantName } },
+        restaurants: { create: { name: input.restaurantName, timeZone: input.timeZone, currency: input.currency } },
       },
       select: { id: true, email: true, name: true },
     });
@@ -31,5 +32,5 @@ export async function signIn(db: Db, input: z.infer<typeof signInInput>) {
 }
 
 export async function listRestaurants(db: Db, ownerId: string) {
-  return db.restaurant.findMany({ where: { ownerId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  return db.restaurant.findMany({ where: { ownerId }, select: restaurantSelect, orderBy: { createdAt: "asc" } });
 }

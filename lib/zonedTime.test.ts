@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fromZonedInputValue, isTimeZone, startOfDayIn, toZonedInputValue } from "./timeZone";
+import { isTimeZone } from "./timeZone";
+import { fromZonedInputValue, startOfDayIn, toZonedInputValue } from "./zonedTime";
 
 describe("times on the restaurant's clock", () => {
   it("reads a datetime-local value in the restaurant's zone, wherever the code runs", () => {

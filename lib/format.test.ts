@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPrice, parsePrice } from "./format";
+import { formatDateTime, formatPrice, formatTime, parsePrice } from "./format";
 
 describe("menu prices", () => {
   it("reads what owners type, in hundredths", () => {
@@ -18,5 +18,22 @@ describe("menu prices", () => {
     expect(formatPrice(1_200_000, "en")).toBe("12,000");
     expect(formatPrice(950, "en")).toBe("9.50");
     expect(formatPrice(1_200_000, "ko")).toBe("12,000");
+  });
+
+  it("shows the restaurant's currency with Intl.NumberFormat", () => {
+    expect(formatPrice(1_200_000, "ko", "KRW")).toBe("₩12,000");
+    expect(formatPrice(1_200_000, "en", "KRW")).toBe("₩12,000");
+    expect(formatPrice(950, "en", "USD")).toBe("$9.50");
+    expect(formatPrice(1_200, "en", "USD")).toBe("$12");
+    expect(formatPrice(950, "en", "EUR")).toBe("€9.50");
+  });
+});
+
+describe("times on owner pages", () => {
+  it("are shown on the restaurant's clock when its zone is given", () => {
+    const moment = "2026-11-25T10:30:00.000Z";
+    expect(formatTime(moment, "en", "Asia/Seoul")).toBe("7:30 PM");
+    expect(formatTime(moment, "en", "UTC")).toBe("10:30 AM");
+    expect(formatDateTime(moment, "ko", "Asia/Seoul")).toMatch(/2026\. 11\. 25\..*7:30/);
   });
 });

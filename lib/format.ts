@@ -21,12 +21,21 @@ export function formatShare(share: number, locale: Locale): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }, "percent").format(share);
 }
 
-export function formatDateTime(iso: string | Date, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions, timeZone: string | undefined, key: string): Intl.DateTimeFormat {
+  const cacheKey = `${locale}:${timeZone ?? ""}:${key}`;
+  let format = dateFormats.get(cacheKey);
+  if (!format) dateFormats.set(cacheKey, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
 }
 
-export function formatTime(iso: string | Date | number, locale: Locale): string {
-  return new Date(iso).toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit" });
+/** A date and time; on owner pages in the restaurant's `timeZone`, elsewhere in the viewer's own. */
+export function formatDateTime(iso: string | Date, locale: Locale, timeZone?: string): string {
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }, timeZone, "datetime").format(new Date(iso));
+}
+
+export function formatTime(iso: string | Date | number, locale: Locale, timeZone?: string): string {
+  return dateFormat(locale, { hour: "numeric", minute: "2-digit" }, timeZone, "time").format(new Date(iso));
 }
 
 /** A countdown: "4:09" under an hour, "1:05:09" above; never negative. */
@@ -39,25 +48,15 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
 }
 
-/** The value a `<input type="datetime-local">` expects for a moment, in the browser's time zone. */
-export function toDateTimeLocalValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** The moment a `datetime-local` value names in the browser's time zone; undefined when empty or invalid. */
-export function fromDateTimeLocalValue(value: string): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** A menu price, stored in hundredths: "12,000" for whole amounts, "9.50" otherwise. No currency: the menu's own. */
-export function formatPrice(priceCents: number, locale: Locale): string {
+/**
+ * A menu price, stored in hundredths, in the restaurant's currency when given ("₩12,000", "$9.50"): whole amounts
+ * without decimals, others with the currency's own. Without a currency, the bare amount ("12,000", "9.50").
+ */
+export function formatPrice(priceCents: number, locale: Locale, currency?: string): string {
   const whole = priceCents % 100 === 0;
-  return numberFormat(locale, { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }, whole ? "price" : "price2").format(
-    priceCents / 100,
-  );
+  const digits = whole ? { minimumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  const options: Intl.NumberFormatOptions = currency ? { style: "currency", currency, ...(whole ? { minimumFractionDigits: 0 } : {}) } : digits;
+  return numberFormat(locale, options, `price:${currency ?? ""}:${whole}`).format(priceCents / 100);
 }
 
 /** A price as typed ("12000", "12,000", "9.5", "9.50") in hundredths; undefined when it is not a price. */

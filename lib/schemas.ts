@@ -143,8 +143,11 @@ export const couponCodeInput = z.object({
     .refine(isCouponCode, "not a coupon code: 12 letters and digits"),
 });
 
+const dishName = z.string().trim().max(LIMITS.menuItemNameLength).default("");
 const menuItemFields = {
-  name: z.string().trim().min(1).max(LIMITS.menuItemNameLength),
+  /** The dish's name in English and in Korean: one of them at least (see `hasADishName`). */
+  nameEn: dishName,
+  nameKo: dishName,
   description: z.string().trim().max(LIMITS.menuItemDescriptionLength).default(""),
   priceCents: z.number().int().min(0).max(100_000_000),
   photoUrl: z
@@ -153,7 +156,9 @@ const menuItemFields = {
     .regex(/^\/(menu-photos|uploads)\/[A-Za-z0-9._-]+$/, "a photo from the menu library or an upload")
     .nullish(),
 };
-export const createMenuItemInput = z.object({ restaurantId: idSchema.optional(), ...menuItemFields });
-export const updateMenuItemInput = z.object({ menuItemId: idSchema, ...menuItemFields });
+const hasADishName = (dish: { nameEn: string; nameKo: string }) => dish.nameEn !== "" || dish.nameKo !== "";
+const noName = { message: "a dish needs a name", path: ["nameEn"] };
+export const createMenuItemInput = z.object({ restaurantId: idSchema.optional(), ...menuItemFields }).refine(hasADishName, noName);
+export const updateMenuItemInput = z.object({ menuItemId: idSchema, ...menuItemFields }).refine(hasADishName, noName);
 export const menuItemIdInput = z.object({ menuItemId: idSchema });
 export const restaurantRefInput = z.object({ restaurantId: idSchema.optional() }).optional();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, fromDateTimeLocalValue, toDateTimeLocalValue } from "./format";
+import { formatDuration } from "./format";
 import { leadersOf, standingsOf } from "./standings";
 
 const options = [
@@ -33,13 +33,5 @@ describe("formatting", () => {
     expect(formatDuration(-5_000)).toBe("0:00");
     expect(formatDuration(4 * 60_000 + 8_100)).toBe("4:09");
     expect(formatDuration(3_600_000 + 5 * 60_000 + 9_000)).toBe("1:05:09");
-  });
-
-  it("round-trips datetime-local values in the local time zone", () => {
-    const moment = new Date(2030, 0, 2, 18, 30);
-    expect(toDateTimeLocalValue(moment)).toBe("2030-01-02T18:30");
-    expect(fromDateTimeLocalValue("2030-01-02T18:30")?.getTime()).toBe(moment.getTime());
-    expect(fromDateTimeLocalValue("")).toBeUndefined();
-    expect(fromDateTimeLocalValue("not a date")).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ export type ApiError = {
   fields?: Record<string, string[] | undefined>;
   /** When a coupon was already redeemed (CONFLICT from `promotion.redeem`), as an ISO time. */
   redeemedAt?: string;
+  /** What the server said about the refusal (e.g. `field`: which input it refused). */
+  details?: Record<string, unknown>;
 };
 
 const KNOWN = new Set<string>(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "TOO_MANY_REQUESTS"]);
@@ -37,6 +39,7 @@ export function readApiError(error: unknown): ApiError {
     retryAfterSeconds: typeof retryAfter === "number" && retryAfter > 0 ? Math.ceil(retryAfter) : undefined,
     fields: data.fields,
     redeemedAt: typeof data.details?.redeemedAt === "string" ? data.details.redeemedAt : undefined,
+    details: data.details,
   };
 }
 

@@ -5,6 +5,7 @@ import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
 import { useTestApp } from "../../test/support/testApp";
 
 type Outcome = "ok" | string;
+const PASSWORD = "a long enough password";
 const outcome = (call: Promise<unknown>): Promise<Outcome> =>
   call.then(
     () => "ok",
@@ -19,7 +20,15 @@ describe("authorisation table", () => {
   const app = useTestApp("postgres");
   let alice: Browser;
   let bob: Browser;
-  let fixture: { draftId: string; openId: string; menuItemId: string; restaurantId: string; couponCode: string };
+  let fixture: {
+    draftId: string;
+    spareDraftId: string;
+    openId: string;
+    closedId: string;
+    menuItemId: string;
+    restaurantId: string;
+    couponCode: string;
+  };
   beforeAll(async () => {
     [alice, bob] = [app.browser(), app.browser()];
     await signUpOwner(alice);
@@ -27,10 +36,15 @@ describe("authorisation table", () => {
     const draft = await alice.api.poll.create.mutate({ question: "Draft?", options: [{ label: "A" }, { label: "B" }] });
     const open = await createOpenPoll(alice, { promotion: { title: "T", discount: "D", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) } });
     const vote = await app.browser().api.vote.cast.mutate({ pollId: open.id, optionIds: [open.options[0].id] });
-    const menuItem = await alice.api.menu.add.mutate({ name: "Japchae", priceCents: 900 });
+    const menuItem = await alice.api.menu.add.mutate({ nameEn: "Japchae", priceCents: 900 });
+    const spareDraft = await alice.api.poll.create.mutate({ question: "Spare?", options: [{ label: "A" }, { label: "B" }] });
+    const closed = await createOpenPoll(alice);
+    await alice.api.poll.close.mutate({ pollId: closed.id });
     fixture = {
       draftId: draft.id,
+      spareDraftId: spareDraft.id,
       openId: open.id,
+      closedId: closed.id,
       menuItemId: menuItem.id,
       restaurantId: (await alice.api.auth.me.query()).restaurants[0].id,
       couponCode: vote.coupon!.code,
@@ -50,15 +64,31 @@ describe("authorisation table", () => {
     ["promotion.status", (b) => b.api.promotion.status.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["promotion.lookupCoupon", (b) => b.api.promotion.lookupCoupon.query({ code: fixture.couponCode }), "NOT_FOUND"],
     ["promotion.redeem", (b) => b.api.promotion.redeem.mutate({ code: fixture.couponCode }), "NOT_FOUND"],
+    ["promotion.undoRedemption", (b) => b.api.promotion.undoRedemption.mutate({ code: fixture.couponCode }), "NOT_FOUND"],
+    ["promotion.redemptionsToday", (b) => b.api.promotion.redemptionsToday.query(), "own data"],
     ["menu.list", (b) => b.api.menu.list.query({ restaurantId: fixture.restaurantId }), "FORBIDDEN"],
-    ["menu.add", (b) => b.api.menu.add.mutate({ restaurantId: fixture.restaurantId, name: "Soup", priceCents: 1 }), "FORBIDDEN"],
-    ["menu.update", (b) => b.api.menu.update.mutate({ menuItemId: fixture.menuItemId, name: "Soup", priceCents: 2 }), "FORBIDDEN"],
+    ["menu.add", (b) => b.api.menu.add.mutate({ restaurantId: fixture.restaurantId, nameEn: "Soup", priceCents: 1 }), "FORBIDDEN"],
+    ["menu.update", (b) => b.api.menu.update.mutate({ menuItemId: fixture.menuItemId, nameKo: "국", priceCents: 2 }), "FORBIDDEN"],
+    ["poll.ownerState", (b) => b.api.poll.ownerState.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["poll.draft", (b) => b.api.poll.draft.query({ pollId: fixture.draftId }), "FORBIDDEN"],
+    ["poll.update", (b) => b.api.poll.update.mutate({ pollId: fixture.draftId, question: "Edited?", options: [{ label: "A" }, { label: "C" }] }), "FORBIDDEN"],
+    ["poll.duplicate", (b) => b.api.poll.duplicate.mutate({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["poll.delete", (b) => b.api.poll.delete.mutate({ pollId: fixture.spareDraftId }), "FORBIDDEN"],
     ["poll.open", (b) => b.api.poll.open.mutate({ pollId: fixture.draftId }), "FORBIDDEN"],
+    ["poll.extend", (b) => b.api.poll.extend.mutate({ pollId: fixture.openId, closesAt: new Date(Date.now() + 3_600_000) }), "FORBIDDEN"],
     ["poll.close", (b) => b.api.poll.close.mutate({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["poll.archive", (b) => b.api.poll.archive.mutate({ pollId: fixture.closedId, archived: true }), "FORBIDDEN"],
+    ["poll.reopen", (b) => b.api.poll.reopen.mutate({ pollId: fixture.closedId, closesAt: null }), "FORBIDDEN"],
     ["menu.remove", (b) => b.api.menu.remove.mutate({ menuItemId: fixture.menuItemId }), "FORBIDDEN"],
+    ["account.updateRestaurant", (b) => b.api.account.updateRestaurant.mutate({ restaurantId: fixture.restaurantId, name: "Renamed", currency: "KRW", timeZone: "Asia/Seoul" }), "FORBIDDEN"],
+    // Account procedures act on the caller's own account: another owner changes only their own.
+    ["account.changePassword", (b) => b.api.account.changePassword.mutate({ currentPassword: PASSWORD, newPassword: PASSWORD }), "own data"],
+    ["account.changeEmail", async (b) => b.api.account.changeEmail.mutate({ email: (await b.api.auth.me.query()).email, password: PASSWORD }), "own data"],
+    ["account.signOutEverywhere", (b) => b.api.account.signOutEverywhere.mutate(), "own data"],
   ];
 
   it("lets only the owner through, for every owner procedure", async () => {
+    expect((await bob.api.poll.mine.query()).map((p) => p.id)).not.toContain(fixture.openId);
     const rows: string[] = [];
     for (const [name, call, asOther] of table) {
       const got = [await outcome(call(app.browser())), await outcome(call(bob)), await outcome(call(alice))];
@@ -66,7 +96,6 @@ describe("authorisation table", () => {
       expect(got, name).toEqual(["UNAUTHORIZED", asOther === "own data" ? "ok" : asOther, "ok"]);
     }
     console.log(rows.join("\n"));
-    expect((await bob.api.poll.mine.query()).map((p) => p.id)).not.toContain(fixture.openId);
   });
 
   it("covers every procedure that demands sign-in", async () => {

@@ -61,6 +61,13 @@ export const pollRouter = router({
     .input(z.object({ archived: z.boolean().default(false) }).optional())
     .query(({ ctx, input }) => listOwnerPolls(ctx.services.db, ctx.owner.id, input?.archived)),
 
+  /** What only the owner sees of a poll's state: whether it is archived. */
+  ownerState: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
+    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+    const { archivedAt } = await ctx.services.db.poll.findUniqueOrThrow({ where: { id: input.pollId }, select: { archivedAt: true } });
+    return { archived: archivedAt !== null };
+  }),
+
   /** A draft as its edit form shows it. */
   draft: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);

@@ -8,13 +8,14 @@ const LINKS = [
   { href: "/owner", key: "nav.polls" },
   { href: "/owner/menu", key: "nav.menu" },
   { href: "/owner/redeem", key: "nav.redeem" },
+  { href: "/owner/settings", key: "nav.settings" },
 ] as const;
 
-/** The owner's three places: polls, the menu, and the counter where coupons are redeemed. */
+/** The owner's places: polls, the menu, the counter where coupons are redeemed, and settings. */
 export function OwnerNav() {
   const { t } = useI18n();
   const path = usePathname();
-  const current = (href: string) => (href === "/owner" ? path === "/owner" || path.startsWith("/owner/polls") : path.startsWith(href));
+  const current = (href: string) => (href === "/owner" ? path === "/owner" || path.startsWith("/owner/polls") || path.startsWith("/owner/archive") : path.startsWith(href));
   return (
     <nav aria-label={t("nav.label")} className="owner-nav">
       <ul>

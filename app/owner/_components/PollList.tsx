@@ -7,24 +7,33 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_trpc/react";
 import { Notice } from "../../_ui/Notice";
 import { StatusBadge } from "../../_ui/StatusBadge";
+import { useRestaurant } from "./useRestaurant";
 
-/** The owner's polls, newest first, each with the way to manage it and to put it on the screen. */
-export function PollList() {
+/**
+ * The owner's polls, newest first, each with the way to manage it and to put it on the screen; `archived`: the
+ * archive of closed polls taken off the list. Dates on the restaurant's clock.
+ */
+export function PollList({ archived = false }: { archived?: boolean }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const polls = useQuery(trpc.poll.mine.queryOptions());
+  const { timeZone } = useRestaurant();
+  const polls = useQuery(trpc.poll.mine.queryOptions({ archived }));
 
   return (
     <>
       <div className="page-title">
-        <h1>{t("dashboard.title")}</h1>
-        <Link className="button" href="/owner/polls/new">
-          {t("dashboard.newPoll")}
-        </Link>
+        <h1>{t(archived ? "dashboard.archiveTitle" : "dashboard.title")}</h1>
+        {archived ? (
+          <Link href="/owner">← {t("dashboard.backToPolls")}</Link>
+        ) : (
+          <Link className="button" href="/owner/polls/new">
+            {t("dashboard.newPoll")}
+          </Link>
+        )}
       </div>
       {polls.isPending && <p>{t("common.loading")}</p>}
       {polls.isError && <Notice tone="error">{t("common.unexpectedError")}</Notice>}
-      {polls.data?.length === 0 && <p className="empty">{t("dashboard.empty")}</p>}
+      {polls.data?.length === 0 && <p className="empty">{t(archived ? "dashboard.archiveEmpty" : "dashboard.empty")}</p>}
       {polls.data && polls.data.length > 0 && (
         <ul className="poll-list">
           {polls.data.map((poll) => (
@@ -35,7 +44,10 @@ export function PollList() {
                 </h2>
                 <StatusBadge status={poll.status} />
               </div>
-              <p className="muted">{t("dashboard.created", { date: formatDateTime(poll.createdAt, locale) })}</p>
+              <p className="muted">
+                {t("dashboard.created", { date: formatDateTime(poll.createdAt, locale, timeZone) })}
+                {poll.closesAt && poll.status !== "closed" && <> · {t("dashboard.closes", { date: formatDateTime(poll.closesAt, locale, timeZone) })}</>}
+              </p>
               <p className="actions">
                 <Link className="button button--small" href={`/owner/polls/${poll.id}`}>
                   {t("dashboard.manage")}
@@ -49,6 +61,11 @@ export function PollList() {
             </li>
           ))}
         </ul>
+      )}
+      {!archived && (
+        <p>
+          <Link href="/owner/archive">{t("dashboard.archive")}</Link>
+        </p>
       )}
     </>
   );

@@ -4,7 +4,14 @@ import type { Db } from "../../infra/db/prisma";
 import { DomainError, notFound } from "../errors";
 import { resolveOwnedRestaurant } from "../owners/restaurants";
 
-const itemSelect = { id: true, name: true, description: true, priceCents: true, photoUrl: true } as const;
+const itemSelect = { id: true, nameEn: true, nameKo: true, description: true, priceCents: true, photoUrl: true } as const;
+
+/** A name left empty is no name: stored as null, so pages fall back to the other language. */
+const stored = <Fields extends { nameEn: string; nameKo: string }>({ nameEn, nameKo, ...fields }: Fields) => ({
+  ...fields,
+  nameEn: nameEn || null,
+  nameKo: nameKo || null,
+});
 
 export async function listMenu(db: Db, ownerId: string, restaurantId?: string) {
   const restaurant = await resolveOwnedRestaurant(db, ownerId, restaurantId);
@@ -14,13 +21,13 @@ export async function listMenu(db: Db, ownerId: string, restaurantId?: string) {
 export async function addMenuItem(db: Db, ownerId: string, input: z.infer<typeof createMenuItemInput>) {
   const { restaurantId, ...fields } = input;
   const restaurant = await resolveOwnedRestaurant(db, ownerId, restaurantId);
-  return db.menuItem.create({ data: { ...fields, restaurantId: restaurant.id }, select: itemSelect });
+  return db.menuItem.create({ data: { ...stored(fields), restaurantId: restaurant.id }, select: itemSelect });
 }
 
 export async function updateMenuItem(db: Db, ownerId: string, input: z.infer<typeof updateMenuItemInput>) {
   const { menuItemId, ...fields } = input;
   await assertOwnsMenuItem(db, ownerId, menuItemId);
-  return db.menuItem.update({ where: { id: menuItemId }, data: fields, select: itemSelect });
+  return db.menuItem.update({ where: { id: menuItemId }, data: stored(fields), select: itemSelect });
 }
 
 /** Removing a dish keeps the polls it was in: their options keep their labels and lose only the link. */

@@ -2,19 +2,22 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { dishName } from "@/lib/dishName";
 import { formatPrice } from "@/lib/format";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
 import { Notice } from "../../../_ui/Notice";
-import { draftOf, type MenuItemFields } from "./menuItemDraft";
+import { useRestaurant } from "../../_components/useRestaurant";
+import { draftOf, type MenuItem } from "./menuItemDraft";
 import { MenuItemForm } from "./MenuItemForm";
-
-type MenuItem = MenuItemFields & { id: string };
 
 /** One dish on the menu: how diners will see it, and editing or removing it in place. */
 export function MenuItemCard({ item }: { item: MenuItem }) {
   const { t, locale } = useI18n();
+  const { currency } = useRestaurant();
+  const name = dishName(item, locale);
+  const otherName = dishName(item, locale === "ko" ? "en" : "ko");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<"view" | "edit" | "confirmRemove">("view");
@@ -28,22 +31,23 @@ export function MenuItemCard({ item }: { item: MenuItem }) {
     <li className="card menu-item" aria-labelledby={headingId}>
       {item.photoUrl && <img src={item.photoUrl} alt="" width={160} height={120} className="menu-item__photo" />}
       <div className="menu-item__body">
-        <h2 id={headingId} className="menu-item__name">{item.name}</h2>
+        <h2 id={headingId} className="menu-item__name">{name}</h2>
+        {otherName !== name && <p className="muted" lang={locale === "ko" ? "en" : "ko"}>{otherName}</p>}
         {item.description && <p className="muted">{item.description}</p>}
-        <p className="menu-item__price">{formatPrice(item.priceCents, locale)}</p>
+        <p className="menu-item__price">{formatPrice(item.priceCents, locale, currency)}</p>
         {mode === "view" && (
           <p className="actions">
             <button type="button" className="button button--small button--secondary" onClick={() => setMode("edit")}>
-              {t("menu.edit")}<span className="visually-hidden">: {item.name}</span>
+              {t("menu.edit")}<span className="visually-hidden">: {name}</span>
             </button>
             <button type="button" className="button button--small button--secondary" onClick={() => setMode("confirmRemove")}>
-              {t("menu.remove")}<span className="visually-hidden">: {item.name}</span>
+              {t("menu.remove")}<span className="visually-hidden">: {name}</span>
             </button>
           </p>
         )}
         {mode === "confirmRemove" && (
           <div role="group" aria-labelledby={`${headingId}-confirm`} className="confirm">
-            <p id={`${headingId}-confirm`}>{t("menu.confirmRemove", { name: item.name })}</p>
+            <p id={`${headingId}-confirm`}>{t("menu.confirmRemove", { name })}</p>
             <button type="button" className="button button--danger" autoFocus disabled={remove.isPending}
               onClick={() => remove.mutate({ menuItemId: item.id })}>
               {t("menu.remove")}
@@ -54,7 +58,7 @@ export function MenuItemCard({ item }: { item: MenuItem }) {
           </div>
         )}
         {mode === "edit" && (
-          <section aria-label={t("menu.editTitle", { name: item.name })}>
+          <section aria-label={t("menu.editTitle", { name })}>
             <MenuItemForm initial={draftOf(item, locale)} submitLabel={t("menu.save")} pendingLabel={t("menu.saving")}
               pending={update.isPending} onCancel={() => setMode("view")}
               onSubmit={async (fields) => {

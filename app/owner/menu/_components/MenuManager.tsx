@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { dishName } from "@/lib/dishName";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
@@ -12,7 +13,7 @@ import "./menu.css";
 
 /** The restaurant's menu: its dishes, and a form to add one. */
 export function MenuManager() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const menu = useQuery(trpc.menu.list.queryOptions());
@@ -32,7 +33,7 @@ export function MenuManager() {
       )}
       <section aria-labelledby="add-dish" className="card menu-add">
         <h2 id="add-dish">{t("menu.addTitle")}</h2>
-        {add.isSuccess && <Notice tone="success">{t("menu.added", { name: add.data.name })}</Notice>}
+        {add.isSuccess && <Notice tone="success">{t("menu.added", { name: dishName(add.data, locale) })}</Notice>}
         {add.isError && <Notice tone="error">{t(readApiError(add.error).code === "NETWORK" ? "common.networkError" : "common.unexpectedError")}</Notice>}
         <MenuItemForm initial={emptyMenuItemDraft()} submitLabel={t("menu.add")} pendingLabel={t("menu.adding")} pending={add.isPending}
           onSubmit={(fields) => add.mutateAsync(fields)} />

@@ -1,7 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
+import { formatDateTime } from "@/lib/format";
 import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../../_live/ResultBars";
@@ -13,18 +15,26 @@ import { StatusBadge } from "../../../../_ui/StatusBadge";
 import { ExportButton } from "./ExportButton";
 import { PromotionPanel } from "./PromotionPanel";
 import { SharePanel } from "./SharePanel";
-import { StatusActions } from "./StatusActions";
+import { useRestaurant } from "../../../_components/useRestaurant";
+import { LifecycleActions } from "./LifecycleActions";
 import { VotesOverTime } from "./VotesOverTime";
 
 /**
- * One poll, for its owner: open or close it, share it, watch the results live and over time, export ballots, and
- * follow its promotion's coupons.
+ * One poll, for its owner: its lifecycle (open, close, reopen, extend, edit, duplicate, delete, archive), share it,
+ * watch the results live and over time, export ballots, and follow its promotion's coupons. Times are on the
+ * restaurant's clock.
  */
 export function PollAdmin({ pollId }: { pollId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { timeZone } = useRestaurant();
   const poll = useQuery(trpc.poll.get.queryOptions({ pollId }));
   const live = useLiveResults(poll.data?.id);
+  // A status change pushed live (a close, a reopen, a schedule reached) may come with a new schedule: read it again.
+  useEffect(() => {
+    if (live.status) void queryClient.invalidateQueries(trpc.poll.get.queryFilter({ pollId }));
+  }, [live.status, queryClient, trpc, pollId]);
 
   if (poll.isPending) return <p>{t("common.loading")}</p>;
   if (poll.isError) {
@@ -32,6 +42,9 @@ export function PollAdmin({ pollId }: { pollId: string }) {
   }
   const status = live.status ?? poll.data.status;
   const standings = standingsOf(poll.data.options, live.results);
+  const { opensAt, closesAt } = poll.data;
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, locale, timeZone) : t("admin.noTime"));
+  const resultsTitle = t(status === "closed" ? "admin.finalResults" : "admin.results");
 
   return (
     <div className="admin">
@@ -42,14 +55,15 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         <h1>{poll.data.question}</h1>
         <StatusBadge status={status} />
       </div>
-      <StatusActions pollId={pollId} status={status} />
+      {(opensAt || closesAt) && <p className="muted" data-testid="poll-schedule">{t("admin.schedule", { opens: at(opensAt), closes: at(closesAt) })}</p>}
+      <LifecycleActions pollId={pollId} status={status} closesAt={closesAt} couponsValidUntil={poll.data.promotion?.validUntil ?? null} />
       <div className="admin__grid">
         <section aria-labelledby="results-heading" className="card">
-          <h2 id="results-heading">{t("admin.results")}</h2>
+          <h2 id="results-heading">{resultsTitle}</h2>
           <p className="admin__total" aria-live="polite">
             {t("admin.total", { count: live.results?.total ?? 0 })}
           </p>
-          <ResultBars standings={standings} label={t("admin.results")} />
+          <ResultBars standings={standings} label={resultsTitle} />
           <ExportButton pollId={pollId} />
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} />

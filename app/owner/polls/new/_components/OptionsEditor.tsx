@@ -3,11 +3,11 @@
 import { LIMITS } from "@/lib/limits";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { FieldError } from "../../../../_ui/Field";
-import type { PollDraft } from "./pollDraft";
+import type { FieldProblem, PollDraft } from "./pollDraft";
 
 type Props = {
   options: PollDraft["options"];
-  invalid?: Set<number>;
+  invalid?: Map<number, FieldProblem>;
   countError?: boolean;
   onChange: (options: PollDraft["options"]) => void;
 };
@@ -26,7 +26,8 @@ export function OptionsEditor({ options, invalid, countError, onChange }: Props)
       <ol className="options-editor">
         {options.map((option, index) => {
           const id = `option-${option.key}`;
-          const bad = invalid?.has(index);
+          const problem = invalid?.get(index);
+          const bad = problem !== undefined;
           return (
             <li key={option.key}>
               <label htmlFor={id} className="visually-hidden">
@@ -42,7 +43,7 @@ export function OptionsEditor({ options, invalid, countError, onChange }: Props)
                 </button>
               )}
               {option.menuItemId && <span className="badge">{t("create.menuDish")}</span>}
-              <FieldError id={`${id}-error`} message={bad ? optionError : undefined} />
+              <FieldError id={`${id}-error`} message={problem && (problem === "required" ? t("common.required") : optionError)} />
             </li>
           );
         })}

@@ -4,69 +4,76 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import { LIMITS } from "@/lib/limits";
-import { createPollInput, resultsVisibilitySchema } from "@/lib/schemas";
+import { resultsVisibilitySchema } from "@/lib/schemas";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { readApiError } from "../../../../_trpc/errors";
 import { useTRPC } from "../../../../_trpc/react";
 import { Field } from "../../../../_ui/Field";
 import { Notice } from "../../../../_ui/Notice";
 import { focusFirstInvalid } from "../../../_components/formErrors";
+import { useRestaurant } from "../../../_components/useRestaurant";
 import { MenuOptionsPicker } from "./MenuOptionsPicker";
 import { OptionsEditor } from "./OptionsEditor";
 import { PromotionFields } from "./PromotionFields";
-import { type DraftErrors, draftErrors, draftToInput, emptyDraft, hasErrors, type PollDraft } from "./pollDraft";
+import { checkDraft, type DraftErrors, draftErrors, emptyDraft, type FieldProblem, hasErrors, type PollDraft } from "./pollDraft";
 
 /**
- * Question, options (typed, or dishes from the menu), single or multiple choice, schedule, results visibility and
- * an optional promotion; creates a draft poll.
+ * Question, options (typed, or dishes from the menu), single or multiple choice, schedule (on the restaurant's
+ * clock), results visibility and an optional promotion. Creates a draft poll, or with `pollId` saves an edited one.
+ * Once a submit has found problems, the errors follow the draft: each one goes away as its field is fixed.
  */
-export function PollForm() {
-  const { t } = useI18n();
+export function PollForm({ pollId, initial }: { pollId?: string; initial?: PollDraft }) {
+  const { t, tryAgain } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const { timeZone } = useRestaurant();
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft] = useState<PollDraft>(emptyDraft);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const create = useMutation(
-    trpc.poll.create.mutationOptions({
-      onSuccess: async (poll) => {
-        await queryClient.invalidateQueries(trpc.poll.mine.queryFilter());
-        router.push(`/owner/polls/${poll.id}`);
-      },
-      onError: (error) => {
-        const fields = readApiError(error).fields;
-        if (fields) setErrors(draftErrors(Object.keys(fields).map((field) => ({ path: [field] }))));
-      },
-    }),
-  );
-  const change = (patch: Partial<PollDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const [draft, setDraft] = useState<PollDraft>(initial ?? emptyDraft);
+  const [checked, setChecked] = useState(false);
+  const [serverErrors, setServerErrors] = useState<DraftErrors>({});
+  const saved = async (poll: { id: string }) => {
+    await queryClient.invalidateQueries(trpc.poll.pathFilter());
+    router.push(`/owner/polls/${poll.id}`);
+  };
+  const onError = (error: unknown) => {
+    const fields = readApiError(error).fields;
+    if (fields) setServerErrors(draftErrors(Object.keys(fields).map((field) => ({ path: [field] }))));
+  };
+  const create = useMutation(trpc.poll.create.mutationOptions({ onSuccess: saved, onError }));
+  const update = useMutation(trpc.poll.update.mutationOptions({ onSuccess: saved, onError }));
+  const save = pollId ? update : create;
+  const change = (patch: Partial<PollDraft>) => {
+    setServerErrors({});
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+  const errors: DraftErrors = { ...(checked ? checkDraft(draft, timeZone).errors : {}), ...serverErrors };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { input, badDates } = draftToInput(draft);
-    const parsed = createPollInput.safeParse(input);
-    const found = { ...(parsed.success ? {} : draftErrors(parsed.error.issues)), ...badDates };
-    setErrors(found);
-    if (hasErrors(found) || !parsed.success) return focusFirstInvalid(form.current);
-    create.mutate(input);
+    setChecked(true);
+    const { input, errors: found } = checkDraft(draft, timeZone);
+    if (hasErrors(found)) return focusFirstInvalid(form.current);
+    if (pollId) update.mutate({ ...input, pollId });
+    else create.mutate(input);
   }
 
-  const apiError = create.error && readApiError(create.error);
+  const say = (problem: FieldProblem | undefined, invalid: string) => (problem === "required" ? t("common.required") : problem && invalid);
+  const apiError = save.error && readApiError(save.error);
   return (
     <form ref={form} onSubmit={submit} noValidate className="stack poll-form">
-      <h1>{t("create.title")}</h1>
+      <h1>{t(pollId ? "edit.title" : "create.title")}</h1>
       {hasErrors(errors) && <Notice tone="error">{t("create.fixErrors")}</Notice>}
       {apiError && apiError.code !== "BAD_REQUEST" && (
         <Notice tone="error">
-          {apiError.code === "TOO_MANY_REQUESTS"
-            ? t("common.tooFast", { seconds: apiError.retryAfterSeconds ?? 5 })
+          {apiError.code === "TOO_MANY_REQUESTS" ? tryAgain(apiError.retryAfterSeconds)
+            : apiError.code === "PRECONDITION_FAILED" ? t("edit.notDraft")
             : t(apiError.code === "NETWORK" ? "common.networkError" : "common.unexpectedError")}
         </Notice>
       )}
       <Field id="question" label={t("create.question")} value={draft.question} maxLength={LIMITS.questionLength} required
         placeholder={t("create.questionPlaceholder")} onChange={(e) => change({ question: e.target.value })}
-        error={errors.question ? t("create.error.question", { max: LIMITS.questionLength }) : undefined} />
+        error={say(errors.question, t("create.error.question", { max: LIMITS.questionLength }))} />
 
       <MenuOptionsPicker options={draft.options} onChange={(options) => change({ options })} />
       <OptionsEditor options={draft.options} invalid={errors.options} countError={errors.optionCount} onChange={(options) => change({ options })} />
@@ -113,8 +120,8 @@ export function PollForm() {
 
       <PromotionFields promotion={draft.promotion} errors={errors} onChange={(promotion) => change({ promotion })} />
 
-      <button type="submit" className="button" disabled={create.isPending}>
-        {create.isPending ? t("create.submitting") : t("create.submit")}
+      <button type="submit" className="button" disabled={save.isPending}>
+        {save.isPending ? t(pollId ? "edit.submitting" : "create.submitting") : t(pollId ? "edit.submit" : "create.submit")}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
-import { fromDateTimeLocalValue } from "@/lib/format";
-import type { CreatePollInput, ResultsVisibility } from "@/lib/schemas";
+import { type CreatePollInput, createPollInput, type ResultsVisibility } from "@/lib/schemas";
+import { fromZonedInputValue, toZonedInputValue } from "@/lib/zonedTime";
 
 /** One option as typed; `menuItemId` when it was added from the menu. `key` keeps its input stable when one is removed. */
 export type OptionDraft = { key: number; label: string; menuItemId?: string };
@@ -33,6 +33,35 @@ export const emptyDraft = (): PollDraft => ({
   promotion: { enabled: false, title: "", discount: "", quantity: "10", validUntil: "" },
 });
 
+/** A saved draft poll as the form shows it, times on the restaurant's clock. */
+export function draftOfPoll(
+  poll: {
+    question: string;
+    options: { label: string; menuItemId: string | null }[];
+    multipleChoice: boolean;
+    maxChoices: number;
+    opensAt: string | null;
+    closesAt: string | null;
+    resultsVisibility: ResultsVisibility;
+    promotion: { title: string; discount: string; quantity: number; validUntil: string } | null;
+  },
+  timeZone: string,
+): PollDraft {
+  const local = (iso: string | null) => (iso ? toZonedInputValue(new Date(iso), timeZone) : "");
+  return {
+    question: poll.question,
+    options: poll.options.map((o, index) => ({ key: index + 1, label: o.label, menuItemId: o.menuItemId ?? undefined })),
+    multipleChoice: poll.multipleChoice,
+    maxChoices: poll.multipleChoice ? String(poll.maxChoices) : "",
+    opensAt: local(poll.opensAt),
+    closesAt: local(poll.closesAt),
+    resultsVisibility: poll.resultsVisibility,
+    promotion: poll.promotion
+      ? { enabled: true, ...poll.promotion, quantity: String(poll.promotion.quantity), validUntil: local(poll.promotion.validUntil) }
+      : emptyDraft().promotion,
+  };
+}
+
 /** Adds a dish as an option, in the first empty option if there is one. */
 export function withMenuOption(options: OptionDraft[], dish: { id: string; name: string }): OptionDraft[] {
   const empty = options.findIndex((o) => !o.label.trim() && !o.menuItemId);
@@ -41,62 +70,83 @@ export function withMenuOption(options: OptionDraft[], dish: { id: string; name:
   return [...options, { key: Math.max(0, ...options.map((o) => o.key)) + 1, ...option }];
 }
 
-/** What is wrong with a draft, by field; `options` holds the indexes of bad option labels. */
+/** Why a field is refused: left empty where something is required, or not acceptable as typed. */
+export type FieldProblem = "required" | "invalid";
+
+/** What is wrong with a draft, by field; `options` holds the problem of each bad option label, by index. */
 export type DraftErrors = {
-  question?: true;
+  question?: FieldProblem;
   optionCount?: true;
-  options?: Set<number>;
+  options?: Map<number, FieldProblem>;
   maxChoices?: true;
   opensAt?: true;
   closesAt?: "order" | "date";
-  promotionTitle?: true;
-  promotionDiscount?: true;
-  promotionQuantity?: true;
-  promotionValidUntil?: true;
+  promotionTitle?: FieldProblem;
+  promotionDiscount?: FieldProblem;
+  promotionQuantity?: FieldProblem;
+  promotionValidUntil?: FieldProblem;
 };
 
-/** The draft as `poll.create` input; a date that does not parse is reported rather than silently dropped. */
-export function draftToInput(draft: PollDraft): { input: CreatePollInput; badDates: DraftErrors } {
+/** The draft as `poll.create` input, times read on the restaurant's clock; a date that does not parse is reported. */
+export function draftToInput(draft: PollDraft, timeZone: string): { input: CreatePollInput; badDates: DraftErrors } {
   const badDates: DraftErrors = {};
-  if (draft.opensAt && !fromDateTimeLocalValue(draft.opensAt)) badDates.opensAt = true;
-  if (draft.closesAt && !fromDateTimeLocalValue(draft.closesAt)) badDates.closesAt = "date";
+  const at = (value: string) => fromZonedInputValue(value, timeZone);
+  if (draft.opensAt && !at(draft.opensAt)) badDates.opensAt = true;
+  if (draft.closesAt && !at(draft.closesAt)) badDates.closesAt = "date";
   const { promotion } = draft;
-  if (promotion.enabled && !fromDateTimeLocalValue(promotion.validUntil)) badDates.promotionValidUntil = true;
+  if (promotion.enabled && !at(promotion.validUntil)) badDates.promotionValidUntil = promotion.validUntil ? "invalid" : "required";
   const input: CreatePollInput = {
     question: draft.question,
     options: draft.options.map((option) => ({ label: option.label, menuItemId: option.menuItemId })),
     multipleChoice: draft.multipleChoice,
     maxChoices: draft.multipleChoice && draft.maxChoices ? Number(draft.maxChoices) : undefined,
-    opensAt: fromDateTimeLocalValue(draft.opensAt),
-    closesAt: fromDateTimeLocalValue(draft.closesAt),
+    opensAt: at(draft.opensAt),
+    closesAt: at(draft.closesAt),
     resultsVisibility: draft.resultsVisibility,
     promotion: promotion.enabled
       ? {
           title: promotion.title,
           discount: promotion.discount,
           quantity: promotion.quantity.trim() ? Number(promotion.quantity) : Number.NaN,
-          validUntil: fromDateTimeLocalValue(promotion.validUntil) ?? new Date(Number.NaN),
+          validUntil: at(promotion.validUntil) ?? new Date(Number.NaN),
         }
       : undefined,
   };
   return { input, badDates };
 }
 
+/** The draft checked with the API's own schema: its input when it is good, and what is wrong with it otherwise. */
+export function checkDraft(draft: PollDraft, timeZone: string): { input: CreatePollInput; errors: DraftErrors } {
+  const { input, badDates } = draftToInput(draft, timeZone);
+  const parsed = createPollInput.safeParse(input);
+  return { input, errors: { ...(parsed.success ? {} : draftErrors(parsed.error.issues, draft)), ...badDates } };
+}
+
 const PROMOTION_FIELDS = { title: "promotionTitle", discount: "promotionDiscount", quantity: "promotionQuantity", validUntil: "promotionValidUntil" } as const;
 
+type Issue = { path: readonly PropertyKey[]; code?: string; origin?: string };
+
+/** An empty text, or a number left blank, is "required"; anything else refused is "invalid". */
+function problemOf(issue: Issue, typed?: string): FieldProblem {
+  if (issue.code === "too_small" && issue.origin === "string") return "required";
+  if (typed !== undefined && typed.trim() === "") return "required";
+  return "invalid";
+}
+
 /** zod's complaints (the same schema the server uses, in the browser or from the server) as the form's field errors. */
-export function draftErrors(issues: readonly { path: readonly PropertyKey[] }[]): DraftErrors {
+export function draftErrors(issues: readonly Issue[], draft?: PollDraft): DraftErrors {
   const errors: DraftErrors = {};
   for (const issue of issues) {
     const [field, index] = issue.path;
-    if (field === "question") errors.question = true;
-    else if (field === "options" && typeof index === "number") (errors.options ??= new Set()).add(index);
+    if (field === "question") errors.question = problemOf(issue);
+    else if (field === "options" && typeof index === "number") (errors.options ??= new Map()).set(index, problemOf(issue));
     else if (field === "options") errors.optionCount = true;
     else if (field === "maxChoices") errors.maxChoices = true;
     else if (field === "closesAt") errors.closesAt = "order";
     else if (field === "opensAt") errors.opensAt = true;
     else if (field === "promotion" && typeof index === "string" && index in PROMOTION_FIELDS) {
-      errors[PROMOTION_FIELDS[index as keyof typeof PROMOTION_FIELDS]] = true;
+      const typed = index === "quantity" ? draft?.promotion.quantity : undefined;
+      errors[PROMOTION_FIELDS[index as keyof typeof PROMOTION_FIELDS]] = problemOf(issue, typed);
     }
   }
   return errors;

@@ -29,3 +29,8 @@ export function fromZonedInputValue(value: string, timeZone: string): Date | und
   const date = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
   return Number.isNaN(date.getTime()) ? undefined : new Date(date.getTime());
 }
+
+/** A moment as ISO 8601 on the restaurant's clock, with its offset: "2026-11-25T19:30:00.000+09:00". */
+export function toZonedIso(date: Date, timeZone: string): string {
+  return new TZDate(date.getTime(), timeZone).toISOString();
+}

@@ -27,4 +27,17 @@ describe("ballot export", () => {
     expect(await errorCodeOf(app.browser().api.poll.history.query({ pollId: poll.id }))).toBe("UNAUTHORIZED");
     expect(await owner.api.poll.history.query({ pollId: poll.id })).toEqual([]);
   });
+
+  it("writes ballot times on the restaurant's clock, with the offset", async () => {
+    const owner = app.browser();
+    await signUpOwner(owner);
+    const [restaurant] = (await owner.api.auth.me.query()).restaurants;
+    await owner.api.account.updateRestaurant.mutate({ restaurantId: restaurant.id, name: restaurant.name, currency: "KRW", timeZone: "Asia/Seoul" });
+    const poll = await createOpenPoll(owner);
+    await app.browser().api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+    const { csv } = await owner.api.poll.exportBallots.query({ pollId: poll.id });
+    const castAt = csv.trim().split("\n")[1].split(",")[1];
+    expect(castAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/);
+    expect(Math.abs(Date.parse(castAt) - Date.now())).toBeLessThan(60_000);
+  });
 });

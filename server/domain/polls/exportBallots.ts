@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
+import { toZonedIso } from "@/lib/zonedTime";
 import type { Db } from "../../infra/db/prisma";
 
 const PAGE = 5_000;
 
 /**
  * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (a hash of their random id):
- * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie.
+ * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie. Times are on
+ * the restaurant's clock, with their offset, so a spreadsheet shows the hour the restaurant saw.
  */
 export async function exportBallotsCsv(db: Db, pollId: string): Promise<string> {
+  const { restaurant } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { restaurant: { select: { timeZone: true } } } });
   const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true } });
   const labelOf = new Map(options.map((o) => [o.id, o.label]));
   const rows = ["ballot,cast_at,voter,choices,coupon"];
@@ -26,7 +29,7 @@ export async function exportBallotsCsv(db: Db, pollId: string): Promise<string> 
     if (page.length === 0) break;
     for (const ballot of page) {
       const choices = ballot.optionIds.map((id) => labelOf.get(id) ?? id).join(" | ");
-      rows.push([++number, ballot.castAt.toISOString(), pseudonym(ballot.voterId), choices, coupons.get(ballot.voterId) ?? ""].map(csvField).join(","));
+      rows.push([++number, toZonedIso(ballot.castAt, restaurant.timeZone), pseudonym(ballot.voterId), choices, coupons.get(ballot.voterId) ?? ""].map(csvField).join(","));
     }
     cursor = page[page.length - 1].id;
   }

@@ -12,7 +12,7 @@ async function dinerAt(browser: Browser, url: string): Promise<Page> {
 
 async function addDish(owner: Page, dish: { name: string; description: string; price: string; photo: string }) {
   const form = owner.getByRole("region", { name: "Add a dish" });
-  await form.getByLabel("Dish name").fill(dish.name);
+  await form.getByLabel("Name in English").fill(dish.name);
   await form.getByLabel("Description (optional)").fill(dish.description);
   await form.getByLabel("Price").fill(dish.price);
   await form.getByRole("radio", { name: dish.photo }).check();
@@ -84,7 +84,8 @@ test("a menu vote with a promotion: a diner wins a coupon, the screen counts cou
   await first.reload();
   await expect(first.getByTestId("coupon-code")).toHaveText(code);
 
-  // At the counter: redeemed once; the second time it is refused, saying when; an unknown code is refused.
+  // At the counter: redeemed once; this device's second tap reads as the same success (counterJourney.spec.ts has
+  // the rest: undo, today's list, another device refused); an unknown code is refused.
   await owner.getByRole("link", { name: "Redeem coupons" }).click();
   await expect(owner.getByRole("heading", { name: "Redeem a coupon" })).toBeVisible();
   expect(await seriousViolations(owner)).toEqual([]);
@@ -94,8 +95,8 @@ test("a menu vote with a promotion: a diner wins a coupon, the screen counts cou
   expect(await seriousViolations(owner)).toEqual([]);
   await owner.getByLabel("Coupon code").fill(code);
   await owner.getByRole("button", { name: "Redeem" }).click();
-  await expect(owner.getByText(/Already redeemed, on .+\. Don't give the discount again\./)).toBeVisible();
-  await saveScreenshot(owner, testInfo, "owner-redeem-refused");
+  await expect(owner.getByText(`Redeemed: Free dessert (One hotteok), code ${code}.`)).toBeVisible();
+  await saveScreenshot(owner, testInfo, "owner-redeem-again");
   await owner.getByLabel("Coupon code").fill("ZZZZ0000ZZZZ");
   await owner.getByRole("button", { name: "Redeem" }).click();
   await expect(owner.getByText("No such coupon at your restaurant. Check the code.")).toBeVisible();

@@ -20,10 +20,13 @@ export class AppServer {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly extraEnv: Record<string, string>,
   ) {}
 
-  static async start(): Promise<AppServer> {
-    const server = new AppServer(await freePort(), await mkdtemp(path.join(os.tmpdir(), "tableside-e2e-")));
+  /** `env`: configuration beyond the zero-configuration start, given the server's own URL (e.g. PUBLIC_URL and SMTP). */
+  static async start(env: (url: string) => Record<string, string> = () => ({})): Promise<AppServer> {
+    const port = await freePort();
+    const server = new AppServer(port, await mkdtemp(path.join(os.tmpdir(), "tableside-e2e-")), env(`http://127.0.0.1:${port}`));
     await server.start();
     return server;
   }
@@ -47,6 +50,7 @@ export class AppServer {
         NODE_ENV: dev ? "development" : "production",
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
+        ...this.extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -55,7 +55,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { db, mailer, publicUrl, log } = ctx.services;
       if (mailer && publicUrl) {
-        const onError = (error: unknown) => log.error("password reset e-mail failed", { error: String(error) });
+        const onError = (error: unknown) => log.error("password reset e-mail failed", { error: error instanceof Error ? error.stack : error });
         await requestPasswordReset(db, { mailer, baseUrl: publicUrl, locale: requestLocale(ctx), onError }, input.email);
       }
       return { requested: true };

@@ -31,7 +31,7 @@ export function EditPoll({ pollId }: { pollId: string }) {
   }
   return (
     <>
-      <p><Link href={`/owner/polls/${pollId}`}>← {t("admin.back")}</Link></p>
+      <p><Link href={`/owner/polls/${pollId}`}>← {draft.data.question}</Link></p>
       <PollForm pollId={pollId} initial={draftOfPoll(draft.data, timeZone)} />
     </>
   );

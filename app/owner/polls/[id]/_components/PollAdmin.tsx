@@ -43,7 +43,10 @@ export function PollAdmin({ pollId }: { pollId: string }) {
   const status = live.status ?? poll.data.status;
   const standings = standingsOf(poll.data.options, live.results);
   const { opensAt, closesAt } = poll.data;
-  const at = (iso: string | null) => (iso ? formatDateTime(iso, locale, timeZone) : t("admin.noTime"));
+  const schedule = [
+    opensAt && t("dashboard.opens", { date: formatDateTime(opensAt, locale, timeZone) }),
+    closesAt && t("dashboard.closes", { date: formatDateTime(closesAt, locale, timeZone) }),
+  ].filter(Boolean);
   const resultsTitle = t(status === "closed" ? "admin.finalResults" : "admin.results");
 
   return (
@@ -55,7 +58,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         <h1>{poll.data.question}</h1>
         <StatusBadge status={status} />
       </div>
-      {(opensAt || closesAt) && <p className="muted" data-testid="poll-schedule">{t("admin.schedule", { opens: at(opensAt), closes: at(closesAt) })}</p>}
+      {schedule.length > 0 && <p className="muted" data-testid="poll-schedule">{schedule.join(" · ")}</p>}
       <LifecycleActions pollId={pollId} status={status} closesAt={closesAt} couponsValidUntil={poll.data.promotion?.validUntil ?? null} />
       <div className="admin__grid">
         <section aria-labelledby="results-heading" className="card">

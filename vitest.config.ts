@@ -7,7 +7,8 @@ export default defineConfig({
     environment: "node",
     include: ["server/**/*.test.ts", "lib/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/globalSetup.ts"],
-    testTimeout: 60_000,
+    // A hang guard, not a speed check: the seed-sized contract tests take 20–90 s on two busy cores.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Test files share one Postgres and one Redis, and integration tests are heavy on a 2-core machine:
     // run the files one after another, each in a fresh fork so module state cannot leak between them.

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const bareBin = mkdtempSync(path.join(tmpdir(), "tableside-bare-"));
 symlinkSync(process.execPath, path.join(bareBin, "node"));
 afterAll(() => rmSync(bareBin, { recursive: true, force: true }));
-const bareEnv = { HOME: tmpdir(), PATH: bareBin, CHROMIUM_PATH: path.join(bareBin, "no-chromium") };
+const bareEnv = { HOME: tmpdir(), PATH: bareBin, CHROMIUM_PATH: path.join(bareBin, "no-chromium") } as unknown as NodeJS.ProcessEnv;
 
 const instruction = existsSync("/etc/debian_version") ? "sudo apt-get install -y redis-server chromium" : "brew install redis chromium";
 

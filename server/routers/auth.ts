@@ -56,7 +56,8 @@ export const authRouter = router({
       const { db, mailer, publicUrl, log } = ctx.services;
       if (mailer && publicUrl) {
         const onError = (error: unknown) => log.error("password reset e-mail failed", { error: error instanceof Error ? error.stack : error });
-        await requestPasswordReset(db, { mailer, baseUrl: publicUrl, locale: requestLocale(ctx), onError }, input.email);
+        // After the answer: neither what is said nor how long it takes depends on whether the address has an account.
+        void requestPasswordReset(db, { mailer, baseUrl: publicUrl, locale: requestLocale(ctx) }, input.email).catch(onError);
       }
       return { requested: true };
     }),

@@ -21,14 +21,10 @@ export async function createResetToken(db: Db, ownerId: string, now = new Date()
 export const resetLink = (baseUrl: string, token: string) => new URL(`/owner/reset-password?token=${token}`, baseUrl).toString();
 
 /**
- * Sends a reset link to the e-mail if it belongs to an account. The caller answers the same either way, and the
- * mail goes out after the answer, so neither the answer nor its timing tells whether an address is registered.
+ * Sends a reset link to the e-mail if it belongs to an account. The caller answers the same either way without
+ * waiting for this, so neither the answer nor its timing tells whether an address is registered.
  */
-export async function requestPasswordReset(
-  db: Db,
-  mail: { mailer: Mailer; baseUrl: string; locale: Locale; onError: (error: unknown) => void },
-  email: string,
-): Promise<void> {
+export async function requestPasswordReset(db: Db, mail: { mailer: Mailer; baseUrl: string; locale: Locale }, email: string): Promise<void> {
   const owner = await db.owner.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!owner) return;
   const token = await createResetToken(db, owner.id);
@@ -38,7 +34,7 @@ export async function requestPasswordReset(
     subject: t("reset.mailSubject"),
     text: t("reset.mailBody", { link: resetLink(mail.baseUrl, token), minutes: RESET_LINK_MINUTES }),
   };
-  void mail.mailer.send(message).catch(mail.onError);
+  await mail.mailer.send(message);
 }
 
 /**

@@ -58,6 +58,19 @@ export async function updateDraft(db: Db, input: UpdatePollInput) {
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+/** Everything a poll's owner sets up: what a copy takes, and what the edit form shows. */
+const setupSelect = {
+  question: true,
+  multipleChoice: true,
+  maxChoices: true,
+  opensAt: true,
+  closesAt: true,
+  resultsVisibility: true,
+  ballotCodes: true,
+  options: { select: { label: true, menuItemId: true }, orderBy: { position: "asc" } },
+  promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
+} as const;
+
 /**
  * A new draft with the poll's question, options, settings and promotion terms, whatever state the poll is in.
  * Times already past are not copied (a schedule is cleared; a promotion's validity becomes a week from now, as
@@ -66,18 +79,7 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
   const poll = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
-    select: {
-      restaurantId: true,
-      question: true,
-      multipleChoice: true,
-      maxChoices: true,
-      opensAt: true,
-      closesAt: true,
-      resultsVisibility: true,
-      ballotCodes: true,
-      options: { select: { label: true, menuItemId: true, position: true }, orderBy: { position: "asc" } },
-      promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
-    },
+    select: { restaurantId: true, ...setupSelect },
   });
   const future = (date: Date | null) => (date && date > now ? date : null);
   const { options, promotion, ...fields } = poll;
@@ -87,7 +89,7 @@ export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
       opensAt: future(poll.opensAt),
       closesAt: future(poll.closesAt),
       slug: newSlug(),
-      options: { create: options },
+      options: { create: optionRows(options.map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? undefined }))) },
       promotion: promotion
         ? { create: { ...promotion, remaining: promotion.quantity, validUntil: future(promotion.validUntil) ?? new Date(now.getTime() + WEEK_MS) } }
         : undefined,
@@ -100,18 +102,7 @@ export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
 export async function readDraft(db: Db, pollId: string) {
   const poll = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
-    select: {
-      status: true,
-      question: true,
-      multipleChoice: true,
-      maxChoices: true,
-      opensAt: true,
-      closesAt: true,
-      resultsVisibility: true,
-      ballotCodes: true,
-      options: { select: { label: true, menuItemId: true }, orderBy: { position: "asc" } },
-      promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
-    },
+    select: { status: true, ...setupSelect },
   });
   if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
   const iso = (date: Date | null) => date?.toISOString() ?? null;

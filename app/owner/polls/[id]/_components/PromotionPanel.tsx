@@ -7,6 +7,7 @@ import { formatDateTime, formatTime } from "@/lib/format";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
+import { useRestaurant } from "../../../_components/useRestaurant";
 
 /**
  * The poll's promotion for its owner: coupons left, won and redeemed, and the latest winners. Read again whenever
@@ -14,6 +15,7 @@ import { Notice } from "../../../../_ui/Notice";
  */
 export function PromotionPanel({ pollId, seq }: { pollId: string; seq: number | undefined }) {
   const { t, locale } = useI18n();
+  const { timeZone } = useRestaurant();
   const trpc = useTRPC();
   const status = useQuery(trpc.promotion.status.queryOptions({ pollId }));
   const { refetch } = status;
@@ -27,7 +29,7 @@ export function PromotionPanel({ pollId, seq }: { pollId: string; seq: number | 
   return (
     <section aria-labelledby="promotion-heading" className="card promotion-panel">
       <h2 id="promotion-heading">{t("admin.promotion")}</h2>
-      <p>{t("admin.promotionTerms", { title: data.title, discount: data.discount, date: formatDateTime(data.validUntil, locale) })}</p>
+      <p>{t("admin.promotionTerms", { title: data.title, discount: data.discount, date: formatDateTime(data.validUntil, locale, timeZone) })}</p>
       <p className="admin__total" data-testid="promotion-stock">{t("admin.couponsLeft", { left: data.remaining, quantity: data.quantity })}</p>
       <p className="muted">{t("admin.couponsIssued", { issued: data.issued, redeemed: data.redeemed })}</p>
       <h3>{t("admin.winners")}</h3>
@@ -47,8 +49,8 @@ export function PromotionPanel({ pollId, seq }: { pollId: string; seq: number | 
               {data.winners.map((winner) => (
                 <tr key={winner.code}>
                   <td><code>{winner.code}</code></td>
-                  <td>{formatTime(winner.issuedAt, locale)}</td>
-                  <td>{winner.redeemedAt ? formatDateTime(winner.redeemedAt, locale) : t("admin.notRedeemed")}</td>
+                  <td>{formatTime(winner.issuedAt, locale, timeZone)}</td>
+                  <td>{winner.redeemedAt ? formatDateTime(winner.redeemedAt, locale, timeZone) : t("admin.notRedeemed")}</td>
                 </tr>
               ))}
             </tbody>

@@ -63,15 +63,28 @@ test("a forgotten password: the e-mail's link sets a new one, once; the old pass
   await expect(page.getByText("Your password is set, and every device was signed out.", { exact: false })).toBeVisible();
   await saveScreenshot(page, testInfo, "password-reset-done");
 
-  // The old password is refused; the new one signs in.
-  await page.getByRole("link", { name: "Sign in" }).click();
+  // Signed out, the settings page sends the owner to sign in and back. The old password is refused; the new one works.
+  await page.goto("/owner/settings");
+  await expect(page).toHaveURL(/\/owner\/sign-in\?next=%2Fowner%2Fsettings$/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(OWNER_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("The email or password is not right.")).toBeVisible();
   await page.getByLabel("Password").fill("my brand new password");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // A "next" pointing at another site is ignored: the dashboard instead.
+  await page.goto("/owner/sign-in?next=//evil.example/steal");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("my brand new password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Your polls" })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(link).host);
+
+  // The tab shows Tableside's icon.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await page.request.get(icon!)).ok()).toBe(true);
 
   // The link a second time: refused, with the way to ask for a new one.
   await page.goto(link);

@@ -39,6 +39,8 @@ describe("a poll's setup: edit a draft, duplicate, delete a draft, archive", () 
     });
     const opened = await owner.api.poll.get.query({ pollId: draft.id });
     expect(opened.options.map((o) => o.label)).toEqual(["Bulgogi", "Bibimbap", "Japchae"]);
+    // An option keeps its id through an edit of its label (a screen showing the draft keeps counting it).
+    expect(opened.options.slice(0, 2).map((o) => o.id)).toEqual(draft.options.map((o) => o.id));
 
     await owner.api.poll.open.mutate({ pollId: draft.id });
     const ballot = await app.browser().api.vote.cast.mutate({ pollId: draft.id, optionIds: [opened.options[2].id] });

@@ -41,11 +41,17 @@ export async function updateDraft(db: Db, input: UpdatePollInput) {
     const poll = await tx.poll.findUniqueOrThrow({ where: { id: pollId }, select: { status: true, restaurantId: true } });
     if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
     await assertDishesOfRestaurant(tx, poll.restaurantId, options);
-    await tx.pollOption.deleteMany({ where: { pollId } });
-    await tx.poll.update({
-      where: { id: pollId },
-      data: { ...pollRowFields({ ...fields, options }), options: { create: optionRows(options) } },
-    });
+    // Options keep their ids by position (a fixed typo is the same option to a screen already showing the draft).
+    const rows = optionRows(options);
+    await tx.pollOption.deleteMany({ where: { pollId, position: { gte: rows.length } } });
+    for (const row of rows) {
+      await tx.pollOption.upsert({
+        where: { pollId_position: { pollId, position: row.position } },
+        create: { pollId, ...row },
+        update: { label: row.label, menuItemId: row.menuItemId ?? null },
+      });
+    }
+    await tx.poll.update({ where: { id: pollId }, data: pollRowFields({ ...fields, options }) });
     if (promotion) {
       const data = { ...promotion, remaining: promotion.quantity };
       await tx.promotion.upsert({ where: { pollId }, create: { pollId, ...data }, update: data });

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
+import { optionLabel } from "@/lib/dishName";
 import { formatDateTime } from "@/lib/format";
 import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../../_i18n/I18nProvider";
@@ -41,7 +42,9 @@ export function PollAdmin({ pollId }: { pollId: string }) {
     return <Notice tone="error">{t(readApiError(poll.error).code === "NOT_FOUND" ? "common.notFound" : "common.unexpectedError")}</Notice>;
   }
   const status = live.status ?? poll.data.status;
-  const standings = standingsOf(poll.data.options, live.results);
+  // A menu dish reads in the page's language, like on the diner's phone.
+  const options = poll.data.options.map((o) => ({ ...o, label: optionLabel(o, locale) }));
+  const standings = standingsOf(options, live.results);
   const { opensAt, closesAt } = poll.data;
   const schedule = [
     opensAt && t("dashboard.opens", { date: formatDateTime(opensAt, locale, timeZone) }),
@@ -72,7 +75,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         <SharePanel pollId={pollId} slug={poll.data.slug} />
       </div>
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
-      <VotesOverTime pollId={pollId} options={poll.data.options} results={live.results} />
+      <VotesOverTime pollId={pollId} options={options} results={live.results} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// `npm test`: type check, the vitest suite, then the Playwright suite if e2e/ has any specs. All run even if one fails.
+// `npm test`: type check, the dependency rules (.dependency-cruiser.cjs), the vitest suite, then the Playwright suite if e2e/ has any specs. All run even if one fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +22,7 @@ const hasE2e =
 
 const results = [
   run("types", bin("tsc"), ["--noEmit"]),
+  run("dependencies", bin("depcruise"), ["server", "app", "e2e", "--config", ".dependency-cruiser.cjs"]),
   run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)]),
 ];
 if (hasE2e) results.push(run("end-to-end", bin("playwright"), ["test"]));

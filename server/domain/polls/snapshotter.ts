@@ -1,20 +1,31 @@
-import type { Db } from "../infra/db/prisma";
+import type { Db } from "../../infra/db/prisma";
+
+export type SnapshotterOptions = {
+  onError: (error: unknown) => void;
+  /** Told how many snapshots each pass wrote (metrics count them). */
+  onWritten?: (count: number) => void;
+  /** The chart's step: one point per poll per step at most. */
+  everyMs?: number;
+};
 
 /**
- * Takes the votes-over-time chart's points (TallySnapshot) every `everyMs` for each open poll whose total changed,
- * and one at each close, from the tally Postgres holds (exact on either engine: every ballot is recorded with
- * its counters). Every process runs one; tableside_take_snapshots keeps one row per poll and instant.
+ * Takes the votes-over-time chart's points (TallySnapshot, read by history.ts) every `everyMs` for each open poll
+ * whose total changed, and one at each close, from the tally Postgres holds (exact on either engine: every ballot
+ * is recorded with its counters). Every process runs one; tableside_take_snapshots keeps one row per poll and instant.
  */
 export class Snapshotter {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private readonly everyMs: number;
+  /** Snapshots this process wrote. */
   written = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly onError: (error: unknown) => void,
-    private readonly everyMs = 5_000,
-  ) {}
+    private readonly options: SnapshotterOptions,
+  ) {
+    this.everyMs = options.everyMs ?? 5_000;
+  }
 
   start(): void {
     this.timer ??= setInterval(() => void this.take(), this.everyMs);
@@ -29,9 +40,10 @@ export class Snapshotter {
     try {
       const [{ written }] = await taking;
       this.written += written;
+      this.options.onWritten?.(written);
       return written;
     } catch (error) {
-      this.onError(error);
+      this.options.onError(error);
       return 0;
     } finally {
       this.running = null;

@@ -27,15 +27,19 @@ export const REDACTED_PATHS = [
   "input.code",
 ];
 
-/** JSON lines on stdout through pino: one object per event (`time`, `level`, `message`, fields). */
-export function createLog(level: LogLevel = "info"): Log {
+/**
+ * JSON lines through pino, on stdout unless told otherwise (a test reads them): one object per event (`time`,
+ * `level`, `message`, fields). pino rather than hand-written JSON for its error serializer (stack and cause),
+ * its redaction and its levels.
+ */
+export function createLog(level: LogLevel = "info", destination: pino.DestinationStream = pino.destination({ dest: 1, sync: true })): Log {
   const logger = pino({
     level,
     messageKey: "message",
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-  }, pino.destination({ dest: 1, sync: true })); // synchronous: a line logged just before process.exit is written
+  }, destination); // stdout synchronously: a line logged just before process.exit is written
   const at = (write: pino.LogFn) => (message: string, fields?: Record<string, unknown>) => write(fields ?? {}, message);
   return {
     debug: at(logger.debug.bind(logger)),

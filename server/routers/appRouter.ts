@@ -1,3 +1,4 @@
+import "server-only";
 import { router } from "../trpc/init";
 import { authRouter } from "./auth";
 import { menuRouter } from "./menu";

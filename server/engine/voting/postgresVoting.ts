@@ -1,3 +1,4 @@
+import "server-only";
 import { decorateEngine } from "../decorators/decorate";
 import { PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { VoteEngine } from "../types";

@@ -25,6 +25,15 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: "root-only-as-types",
+      severity: "error",
+      comment:
+        "The root files (index.ts, services.ts, env.ts, gracefulShutdown.ts) assemble the folders; a folder may name the " +
+        "Services or Env type, never run root code.",
+      from: { path: "^server/[^/]+/" },
+      to: { path: "^server/[^/]+\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "pages-see-only-the-router-type",
       severity: "error",
       comment: "Pages and e2e journeys reach the server through tRPC: they may import the AppRouter type and nothing else.",

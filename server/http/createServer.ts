@@ -68,7 +68,7 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
     sendJson(res, 404, { error: "not found" });
   });
 
-  // perMessageDeflate off: compressing each small tally frame once per socket collapses fan-out at 1,000 screens.
+  // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY });
   const wsHandler = applyWSSHandler({
     wss,

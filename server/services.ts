@@ -112,7 +112,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     async drain() {
       readiness.stopping = true; // /api/ready answers 503 at once: the balancer stops sending votes here
       await voting.drain();
-      await snapshotter.take();
+      await snapshotter.takeLast();
     },
     async close() {
       await live.close();

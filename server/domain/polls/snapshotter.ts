@@ -32,10 +32,23 @@ export class Snapshotter {
     this.timer.unref();
   }
 
-  async take(now = new Date()): Promise<number> {
+  /** One pass on the step grid: a poll gets the point of the step `now` falls in, if it has none yet. */
+  take(now = new Date()): Promise<number> {
+    return this.takeOnGrid(now, this.everyMs);
+  }
+
+  /**
+   * The shutdown's last point, at its own instant (a 1 ms step): on the 5 s grid a periodic point taken earlier in
+   * the same step would stand in for it (one row per poll and instant) and miss the ballots of the drain.
+   */
+  takeLast(now = new Date()): Promise<number> {
+    return this.takeOnGrid(now, 1);
+  }
+
+  private async takeOnGrid(now: Date, stepMs: number): Promise<number> {
     if (this.running) await this.running.catch(() => {});
     const taking = this.db.$queryRaw<{ written: number }[]>`
-      SELECT tableside_take_snapshots(${now}::timestamptz, ${this.everyMs}::int) AS written`;
+      SELECT tableside_take_snapshots(${now}::timestamptz, ${stepMs}::int) AS written`;
     this.running = taking;
     try {
       const [{ written }] = await taking;

@@ -1,6 +1,9 @@
 /**
  * The layering that docs/architecture.md describes, as rules: `npm run depcheck`, and a step of `npm test`.
  * Parsed with swc (TypeScript 7 has no compiler API for dependency-cruiser); type-only imports count too.
+ * dependency-cruiser 17 (18 needs Node 22); patches/dependency-cruiser+17.4.3.patch makes its swc parser read
+ * .tsx (a backport of dependency-cruiser#1086) and mark `import type` as "type-only", as its tsc parser does.
+ * Folder rules (scope "folder") count a folder with everything below it: a parent and its own subfolder are one.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

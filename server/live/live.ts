@@ -1,18 +1,14 @@
-import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { PollStatus } from "@/lib/schemas";
+import type { LiveAnnouncer } from "../domain/ports";
 import type { VoteEngine } from "../engine/types";
 import type { LiveChannel } from "./messages";
 import { TallyHub } from "./tallyHub";
 import { TallyPublisher } from "./tallyPublisher";
 
-/** What the vote and poll use cases tell the live layer; they know nothing else of it. */
-export interface LiveAnnouncer {
-  tallyChanged(pollId: string, results: PollResults): void;
-  statusChanged(pollId: string, status: PollStatus): void;
-}
-
 export type Live = { hub: TallyHub; announcer: LiveAnnouncer; close(): Promise<void> };
 
 export type LiveOptions = {
+  /** Screens get at most one update per poll per this many ms (docs/adr/0008). */
   screenIntervalMs?: number;
   publishIntervalMs?: number;
   refreshIntervalMs?: number;

@@ -1,7 +1,7 @@
 import { signInInput, signUpInput } from "@/lib/schemas";
 import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
-import { setCookie } from "../http/cookies";
+import { setCookie } from "../trpc/cookies";
 import type { Context } from "../trpc/context";
 import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 

@@ -1,36 +1,25 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { createPollInput, idSchema, pollIdInput, pollRefInput } from "@/lib/schemas";
-import { readPollStatus, readPublicPoll } from "../domain/polls/data";
-import { effectiveStatus, type PollDefinition } from "../domain/polls/definition";
-import { ballotCode } from "../domain/polls/ballotCodes";
+import { SESSION_COOKIE } from "../domain/owners/sessions";
+import { printableBallotCodes } from "../domain/polls/ballotCodes";
+import { readPublicPoll } from "../domain/polls/data";
 import { exportBallotsCsv } from "../domain/polls/exportBallots";
 import { readTallyHistory } from "../domain/polls/history";
-import { assertOwnsPoll, changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
-import { canSeeResults } from "../domain/polls/visibility";
-import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
+import { changePollStatus, createPoll, listOwnerPolls } from "../domain/polls/mutations";
+import { canSeeResults, identifyViewer, readVisibleResults, type Visitor } from "../domain/polls/visibility";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import type { Context } from "../trpc/context";
-import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
+import { ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
-/** Who is looking, as far as results visibility cares; decided once per request or subscription. */
-async function viewerOf(ctx: Context, poll: PollDefinition) {
-  const { db, engine, sessionSecret } = ctx.services;
-  if (poll.resultsVisibility === "live") return { isOwner: false, hasVoted: false };
-  const owner = await findSessionOwner(db, ctx.cookies[SESSION_COOKIE]);
-  const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret);
-  return {
-    isOwner: owner?.id === poll.ownerId,
-    hasVoted: poll.resultsVisibility === "after_vote" && voter.kind === "valid" && (await engine.hasVoted(poll, voter.voterId)),
-  };
+/** The owner's session and the voter's verified id, as this request's cookies carry them. */
+function visitorOf(ctx: Context): Visitor {
+  const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
+  return { sessionToken: ctx.cookies[SESSION_COOKIE], voterId: voter.kind === "valid" ? voter.voterId : null };
 }
 
 const changeStatus = (to: "open" | "closed") =>
-  ownerProcedure
-    .input(pollIdInput)
-    .mutation(({ ctx, input }) =>
-      changePollStatus(ctx.services.db, ctx.services.engine, ctx.services.live.announcer, ctx.owner.id, input.pollId, to),
-    );
+  ownerPollProcedure.mutation(({ ctx, input }) => changePollStatus(ctx.services.db, ctx.services.engine, ctx.services.live.announcer, input.pollId, to));
 
 export const pollRouter = router({
   create: ownerProcedure
@@ -42,26 +31,17 @@ export const pollRouter = router({
   mine: ownerProcedure.query(({ ctx }) => listOwnerPolls(ctx.services.db, ctx.owner.id)),
 
   /** Votes over time, from the tally snapshots taken while the poll is open. */
-  history: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
-    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
-    return readTallyHistory(ctx.services.db, input.pollId);
-  }),
+  history: ownerPollProcedure.query(({ ctx, input }) => readTallyHistory(ctx.services.db, input.pollId)),
 
-  exportBallots: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
-    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+  exportBallots: ownerPollProcedure.query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
     return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId) };
   }),
 
   /** The printable ballot codes of a strict one-person-one-vote poll, each with the link its QR code opens. */
-  ballotCodes: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
-    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
-    const poll = await ctx.services.polls.get(input);
-    return Array.from({ length: poll.ballotCodes ?? 0 }, (_, i) => {
-      const code = ballotCode(ctx.services.sessionSecret, poll.id, i + 1);
-      return { number: i + 1, code, path: `/p/${poll.slug}?code=${code}` };
-    });
-  }),
+  ballotCodes: ownerPollProcedure.query(async ({ ctx, input }) =>
+    printableBallotCodes(ctx.services.sessionSecret, await ctx.services.polls.get(input)),
+  ),
 
   /** The link diners open; the QR code encodes it. Null when PUBLIC_URL is unset: the page uses its own origin. */
   shareUrl: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
@@ -77,12 +57,7 @@ export const pollRouter = router({
   /** The tally, for whoever the poll's results visibility admits; `null` for everyone else. */
   results: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    if (poll.resultsVisibility !== "live") {
-      const status = effectiveStatus({ ...poll, status: await readPollStatus(ctx.services.db, poll.id) }, new Date());
-      const viewer = { ...(await viewerOf(ctx, poll)), isClosed: status === "closed" };
-      if (!canSeeResults(poll.resultsVisibility, viewer)) return null;
-    }
-    return ctx.services.engine.readResults(poll);
+    return readVisibleResults(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
   }),
 
   /**
@@ -93,7 +68,7 @@ export const pollRouter = router({
     .input(z.object({ pollId: idSchema, lastEventId: z.string().max(64).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const poll = await ctx.services.polls.get({ pollId: input.pollId });
-      const viewer = await viewerOf(ctx, poll);
+      const viewer = await identifyViewer(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
       const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
       for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
         yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);

@@ -1,8 +1,8 @@
 import type { CreatePollInput, PollStatus } from "@/lib/schemas";
 import type { VoteEngine } from "../../engine/types";
 import type { Db } from "../../infra/db/prisma";
-import type { LiveAnnouncer } from "../../live/live";
-import { DomainError, notFound } from "../errors";
+import type { LiveAnnouncer } from "../ports";
+import { DomainError } from "../errors";
 import { resolveOwnedRestaurant } from "../owners/restaurants";
 import { newSlug } from "./slug";
 
@@ -34,27 +34,14 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
   });
 }
 
-export async function assertOwnsPoll(db: Db, ownerId: string, pollId: string): Promise<void> {
-  const poll = await db.poll.findUnique({ where: { id: pollId }, select: { restaurant: { select: { ownerId: true } } } });
-  if (!poll) throw notFound("poll");
-  if (poll.restaurant.ownerId !== ownerId) throw new DomainError("FORBIDDEN", "this poll is not yours");
-}
-
 const ALLOWED_FROM: Record<"open" | "closed", PollStatus[]> = { open: ["draft"], closed: ["draft", "open"] };
 
 /**
- * Opens or closes a poll. The status change holds the poll's advisory lock exclusively while Postgres-engine
- * votes hold it shared, so no vote lands after a close has committed. The engine is told after the commit.
+ * Opens or closes a poll (its owner's call: the router's ownerPollProcedure checked that). The status change holds
+ * the poll's advisory lock exclusively while Postgres-engine votes hold it shared, so no vote lands after a close
+ * has committed. The engine is told after the commit.
  */
-export async function changePollStatus(
-  db: Db,
-  engine: VoteEngine,
-  live: LiveAnnouncer,
-  ownerId: string,
-  pollId: string,
-  to: "open" | "closed",
-) {
-  await assertOwnsPoll(db, ownerId, pollId);
+export async function changePollStatus(db: Db, engine: VoteEngine, live: LiveAnnouncer, pollId: string, to: "open" | "closed") {
   const updated = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pollId}, 0))`;
     const { count } = await tx.poll.updateMany({

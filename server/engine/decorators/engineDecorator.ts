@@ -1,6 +1,5 @@
 import type { PollStatus } from "@/lib/schemas";
-import type { PollDefinition } from "../domain/polls/definition";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "./types";
+import type { CastVoteOutcome, CastVoteRequest, EnginePoll, VoteEngine } from "../types";
 
 /**
  * A vote engine wrapped to add one concern around `castVote` (metrics, the shutdown gate); everything else passes
@@ -15,11 +14,11 @@ export abstract class EngineDecorator implements VoteEngine {
 
   abstract castVote(request: CastVoteRequest): Promise<CastVoteOutcome>;
 
-  readResults(poll: PollDefinition) {
+  readResults(poll: EnginePoll) {
     return this.inner.readResults(poll);
   }
 
-  hasVoted(poll: PollDefinition, voterId: string) {
+  hasVoted(poll: EnginePoll, voterId: string) {
     return this.inner.hasVoted(poll, voterId);
   }
 

@@ -2,7 +2,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // Outside Next the marker package throws on import: see server/infra/serverOnly.ts.
+      "server-only": fileURLToPath(new URL("./server/infra/serverOnly.ts", import.meta.url)),
+    },
+  },
   test: {
     environment: "node",
     include: ["server/**/*.test.ts", "lib/**/*.test.ts", "test/**/*.test.ts"],

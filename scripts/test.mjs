@@ -1,4 +1,4 @@
-// `npm test`: what the system must provide (scripts/preflight.mjs), then the type check, the vitest suite and the
+// `npm test`: what the system must provide (scripts/preflight.mjs), then the type check, the dependency rules (.dependency-cruiser.cjs), the vitest suite and the
 // Playwright suite if e2e/ has any specs. The suites all run even if one fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -33,6 +33,7 @@ function run(label, command, args) {
 
 const results = [
   run("types", bin("tsc"), ["--noEmit"]),
+  run("dependencies", bin("depcruise"), ["server", "app", "e2e", "--config", ".dependency-cruiser.cjs"]),
   run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)]),
 ];
 if (hasE2e) results.push(run("end-to-end", bin("playwright"), ["test"]));

@@ -26,7 +26,7 @@ export type ShutdownParts = {
  */
 export async function shutDownGracefully({ services, server, wss, wsHandler, stopRest, graceMs = 5_000 }: ShutdownParts): Promise<void> {
   const { log } = services;
-  const drained = await withDeadline(services.voting.drain(), 25_000);
+  const drained = await withDeadline(services.drain(), 25_000);
   if (!drained) log.warn("shutdown: voting did not drain in 25 s; what the streams hold is flushed by the other processes or the next start");
 
   wsHandler.broadcastReconnectNotification();

@@ -64,7 +64,7 @@ async function shutdown(signal: string) {
     log.info("stopped");
     process.exit(0);
   } catch (error) {
-    log.error("shutdown failed", { error: String(error) });
+    log.error("shutdown failed", { err: error });
     process.exit(1);
   }
 }

@@ -1,72 +1,105 @@
-import { PollDefinitions } from "./domain/polls/data";
-import { createPostgresVoting, createRedisVoting, type Voting } from "./engine/failover/createVoting";
-import type { VoterBloomPrecheck } from "./engine/redis/bloomPrecheck";
+import "server-only";
+import { PollDefinitions, readPollWindow } from "./domain/polls/data";
+import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
 import type { VoteEngine } from "./engine/types";
-import { readPollWindow } from "./domain/polls/data";
+import { createPostgresVoting } from "./engine/voting/postgresVoting";
+import { createRedisVoting } from "./engine/voting/redisVoting";
+import type { Voting, VotingFactory } from "./engine/voting/voting";
+import { ReadinessCheck } from "./http/readiness";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
+import { connectLiveChannel } from "./live/channels";
 import { createLive, type Live } from "./live/live";
-import type { MetricsRegistry } from "./metrics/registry";
+import { createMetricsRegistry, type MetricsRegistry } from "./metrics/registry";
+import { VotingMetrics } from "./metrics/votingMetrics";
 
+/** Production configuration: what server/env.ts validated, and nothing a measurement alone needs. */
 export type ServicesConfig = {
   databaseUrl: string;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
   sessionSecret: string;
   publicUrl?: string;
-  log: Log;
-  precheck?: VoterBloomPrecheck;
-  limits?: LimitRules;
-  trustProxy?: boolean;
-  /** Screens get at most one update per poll per this many ms. */
-  screenIntervalMs?: number;
   /** Sends password reset links; null without SMTP (the operator's `npm run reset-password` prints them). */
   mailer?: Mailer | null;
-  /** When a Redis vote is answered: after Postgres has it (default, docs/adr/0004) or at once (measurements). */
-  voteAck?: "postgres" | "redis";
+  log: Log;
+  limits?: LimitRules;
+  trustProxy?: boolean;
+};
+
+/**
+ * How a test or a benchmark builds a variant of the same process, through the wings' public factories (e.g.
+ * `(parts) => createRedisVoting(parts, { ack: "redis" })`). Production passes nothing.
+ */
+export type ServicesVariant = {
+  /** The engine wing; default: createRedisVoting with Redis, createPostgresVoting without. */
+  voting?: VotingFactory;
 };
 
 /** Everything a request handler needs, built once per process. */
 export type Services = {
-  db: Db;
-  engine: VoteEngine;
-  polls: PollDefinitions;
-  live: Live;
-  limiter: RateLimiter;
-  limits: LimitRules;
-  trustProxy: boolean;
-  sessionSecret: string;
-  publicUrl?: string;
-  mailer: Mailer | null;
-  log: Log;
-  /** The engine's durability and failover parts: flusher, snapshots, readiness, graceful drain. */
-  voting: Voting;
-  metrics: MetricsRegistry;
+  readonly db: Db;
+  /** The served engine (shutdown gate and instrumentation around the counting engine). */
+  readonly engine: VoteEngine;
+  readonly polls: PollDefinitions;
+  readonly live: Live;
+  readonly limiter: RateLimiter;
+  readonly limits: LimitRules;
+  readonly trustProxy: boolean;
+  readonly sessionSecret: string;
+  readonly publicUrl?: string;
+  readonly mailer: Mailer | null;
+  readonly log: Log;
+  readonly metrics: MetricsRegistry;
+  readonly readiness: ReadinessCheck;
+  /** Graceful shutdown, step 1 (gracefulShutdown.ts): not ready, no new votes, everything committed, a last snapshot. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 };
 
-export async function createServices(config: ServicesConfig): Promise<Services> {
+/*
+ * The composition root: each wing assembles itself (engine/voting/, live/, metrics/); this is where they meet.
+ * 1. Postgres, and Redis when configured: one fail-fast connection shared by the rate limiter and the engine.
+ * 2. The engine wing, reporting to the metrics.
+ * 3. Live updates, following the engine's current store; snapshots for the owner's chart; readiness.
+ */
+export async function createServices(config: ServicesConfig, variant: ServicesVariant = {}): Promise<Services> {
+  const { log } = config;
+  const onError = (what: string) => (error: unknown) => log.warn(what, { err: error });
+
+  // 1.
   const db = createPrisma(config.databaseUrl);
-  let voting: Voting;
-  let limiter: RateLimiter = new MemoryRateLimiter();
-  if (config.redisUrl) {
-    const redis = await connectRedis(config.redisUrl, config.log);
-    limiter = new RedisRateLimiter(redis, limiter, (error) => config.log.warn("rate limiter fell back to memory", { error: String(error) }));
-    voting = await createRedisVoting({ ...config, db, redisUrl: config.redisUrl, redis });
-  } else {
-    voting = await createPostgresVoting({ db, databaseUrl: config.databaseUrl, log: config.log });
-  }
-  const engine: VoteEngine = voting.engine;
-  const channel = voting.channel;
-  const live = createLive(channel, engine, {
-    screenIntervalMs: config.screenIntervalMs,
-    readWindow: (pollId) => readPollWindow(db, pollId),
-    onError: (error) => config.log.warn("live update failed", { error: String(error) }),
+  const fallbackLimiter = new MemoryRateLimiter();
+  // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
+  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
+  const limiter = redis ? new RedisRateLimiter(redis, fallbackLimiter, onError("rate limiter fell back to memory")) : fallbackLimiter;
+
+  // 2.
+  const metrics = createMetricsRegistry();
+  const votingMetrics = new VotingMetrics(metrics);
+  const buildVoting = variant.voting ?? (redis ? createRedisVoting : createPostgresVoting);
+  const voting: Voting = await buildVoting({ db, databaseUrl: config.databaseUrl, redis, redisUrl: config.redisUrl, log, observer: votingMetrics });
+  votingMetrics.watch(voting);
+  const { engine } = voting;
+
+  // 3.
+  const channel = await connectLiveChannel({
+    databaseUrl: config.databaseUrl,
+    redis,
+    redisUrl: config.redisUrl,
+    onRedis: () => engine.name === "redis",
+    onError,
   });
+  const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
+  const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
+  snapshotter.start();
+  const redisUp = redis ? () => redis.ping().then((reply) => reply === "PONG", () => false) : null;
+  const readiness = new ReadinessCheck(db, redisUp, () => engine.name);
+
   return {
     db,
     engine,
@@ -78,18 +111,19 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     mailer: config.mailer ?? null,
-    log: config.log,
-    voting,
-    metrics: voting.metrics,
+    log,
+    metrics,
+    readiness,
+    async drain() {
+      readiness.stopping = true; // /api/ready answers 503 at once: the balancer stops sending votes here
+      await voting.drain();
+      await snapshotter.takeLast();
+    },
     async close() {
       await live.close();
+      await snapshotter.stop();
       await voting.close();
       await db.$disconnect();
     },
   };
-}
-
-/** Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests. */
-async function connectRedis(url: string, log: Log) {
-  return connectFailFast(url, (error) => log.warn("Redis connection lost", { error: String(error) }));
 }

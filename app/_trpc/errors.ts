@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import type { AppRouter } from "@/server/trpc/appRouter";
+import type { AppRouter } from "@/server/routers/appRouter";
 
 export type ApiErrorCode =
   | "BAD_REQUEST"

@@ -1,6 +1,6 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { Redis } from "ioredis";
-import type { AppRouter } from "../../server/trpc/appRouter";
+import type { AppRouter } from "../../server/routers/appRouter";
 import { startSpareRedis } from "../support/backing";
 import { BENCH_SESSION_SECRET, startServer } from "../support/children";
 import { keepAliveFetch } from "../support/keepAliveFetch";

@@ -12,13 +12,14 @@ const GROUPS: Record<string, RegExp> = {
   "tRPC procedure call (middlewares, zod input)": /@trpc\/server.*initTRPC|inputValidatorMiddleware/,
   "rate limiter (Redis sliding window)": /limits\/rateLimiter/,
   "vote script round trip (ioredis)": /castVote@?.*redisEngine|node_modules\/ioredis/,
-  "Postgres group commit (Prisma, pg)": /server\/flush|@prisma|node_modules\/pg/,
+  "Postgres group commit (Prisma, pg)": /engine\/redis\/ledger|recordBallots|@prisma|node_modules\/pg/,
   "HTTP parsing and writing (node:http)": /node:_http|_http_(server|incoming|outgoing|common)/,
   "tRPC mutation handler (body, JSON, response)": /trpcMutationHandler/,
-  "voter cookie (HMAC)": /voterCookie|node_modules\/cookie|http\/cookies/,
+  "voter cookie (HMAC)": /voterCookie|node_modules\/cookie|trpc\/cookies/,
   "Bloom pre-check": /bloomPrecheck|bloom-filters|xxhash|cuint/,
   "live fan-out publish": /server\/live/,
-  "metrics": /server\/metrics/,
+  "metrics": /server\/metrics|instrumentedEngine|prom-client/,
+  "logging": /node_modules\/pino/,
   "garbage collector": /\(garbage collector\)/,
 };
 

@@ -46,7 +46,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       REDIS_URL: options.redisUrl,
       SESSION_SECRET: BENCH_SESSION_SECRET,
       BENCH_ENGINE: kind,
-      BENCH_PRECHECK: options.precheck ?? "on",
+      BENCH_PRECHECK: options.precheck ?? "off", // off as in production (docs/adr/0002)
       BENCH_ACK: options.ack ?? "postgres",
       BENCH_LIMITS: options.limits ?? "unlimited",
       BENCH_ADAPTER: options.adapter ?? "fast",

@@ -1,7 +1,6 @@
 import type { PollResults } from "@/lib/schemas";
-import type { PollDefinition } from "../../server/domain/polls/definition";
 import { resultsFromRecord } from "../../server/engine/tally";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../../server/engine/types";
+import type { CastVoteOutcome, CastVoteRequest, EnginePoll, VoteEngine } from "../../server/engine/types";
 import type { Db } from "../../server/infra/db/prisma";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -48,11 +47,11 @@ export class PessimisticLockEngine implements VoteEngine {
     });
   }
 
-  async readResults(poll: PollDefinition): Promise<PollResults> {
+  async readResults(poll: EnginePoll): Promise<PollResults> {
     return readTally(this.db, poll);
   }
 
-  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+  async hasVoted(poll: EnginePoll, voterId: string): Promise<boolean> {
     return (await this.db.ballot.count({ where: { pollId: poll.id, voterId } })) > 0;
   }
 
@@ -62,7 +61,7 @@ export class PessimisticLockEngine implements VoteEngine {
   async close(): Promise<void> {}
 }
 
-async function readTally(db: Db | Tx, poll: PollDefinition): Promise<PollResults> {
+async function readTally(db: Db | Tx, poll: EnginePoll): Promise<PollResults> {
   const [{ tally }] = await db.$queryRaw<{ tally: Record<string, number> }[]>`SELECT tableside_read_tally(${poll.id}) AS tally`;
   return resultsFromRecord(poll.optionIds, tally);
 }

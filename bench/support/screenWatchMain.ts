@@ -5,7 +5,7 @@
  */
 import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import { WebSocket } from "ws";
-import type { AppRouter } from "../../server/trpc/appRouter";
+import type { AppRouter } from "../../server/routers/appRouter";
 import { wallNow } from "./stats";
 
 type Job = { url: string; pollId: string; screens: number };

@@ -6,7 +6,7 @@
  */
 import { createTRPCClient, createWSClient, httpLink, type TRPCClient, wsLink } from "@trpc/client";
 import { WebSocket } from "ws";
-import type { AppRouter } from "../../server/trpc/appRouter";
+import type { AppRouter } from "../../server/routers/appRouter";
 import { workerMain } from "./children";
 import { keepAliveFetch } from "./keepAliveFetch";
 import { type LatencySummary, SampleBuffer, summarize, wallNow } from "./stats";

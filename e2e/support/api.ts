@@ -1,6 +1,6 @@
 import { type APIRequestContext, request } from "@playwright/test";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/trpc/appRouter";
+import type { AppRouter } from "@/server/routers/appRouter";
 
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;

@@ -24,4 +24,3 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
-export const badRequest = (message: string) => new DomainError("BAD_REQUEST", message);

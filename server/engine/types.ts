@@ -1,15 +1,23 @@
 import type { PollResults, PollStatus } from "@/lib/schemas";
-import type { PollDefinition } from "../domain/polls/definition";
 
 /**
- * The one place votes are counted. Two implementations keep the same contract (test/engineContract.ts):
+ * What an engine needs to know of a poll: its id and its options, in display order. The rest of a poll's rules
+ * (status, schedule, promotion) live with the engine's own state (Redis meta or the Poll row) and are checked
+ * atomically with each vote, so they are not passed in. The domain's PollDefinition is a superset of this.
+ */
+export type EnginePoll = { readonly id: string; readonly optionIds: readonly string[] };
+
+export type EngineName = "redis" | "postgres";
+
+/**
+ * The one place votes are counted. Two implementations keep the same contract (test/contract/voteEngineContract.ts):
  * Redis (one Lua script per vote) and Postgres alone (one SQL function call per vote).
  */
 export interface VoteEngine {
-  readonly name: "redis" | "postgres";
+  readonly name: EngineName;
   castVote(request: CastVoteRequest): Promise<CastVoteOutcome>;
-  readResults(poll: PollDefinition): Promise<PollResults>;
-  hasVoted(poll: PollDefinition, voterId: string): Promise<boolean>;
+  readResults(poll: EnginePoll): Promise<PollResults>;
+  hasVoted(poll: EnginePoll, voterId: string): Promise<boolean>;
   /**
    * Called after the Poll row's status or schedule changed (open, close, reopen, extend), so the engine's own copy
    * follows at once. A copy never goes back to an older `schedule.version`, whatever order the calls arrive in.
@@ -32,7 +40,7 @@ export type PollSchedule = {
 };
 
 export type CastVoteRequest = {
-  poll: PollDefinition;
+  poll: EnginePoll;
   voterId: string;
   optionIds: readonly string[];
   /** A fresh code, used only if this vote wins a coupon. */
@@ -43,6 +51,17 @@ export type CastVoteRequest = {
 export type CastVoteOutcome =
   | { status: "accepted" | "already_voted"; results: PollResults; couponCode: string | null }
   | { status: "not_accepting" };
+
+/**
+ * The engine cannot take this vote now, and nothing was counted: the client may simply try again (the tRPC layer
+ * answers SERVICE_UNAVAILABLE). Thrown by the shutdown gate while the process stops.
+ */
+export class EngineUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EngineUnavailableError";
+  }
+}
 
 /** A ballot the Redis engine accepted, as the vote script appended it to the poll's stream. */
 export type AcceptedBallot = {
@@ -60,7 +79,7 @@ export type AcceptedBallot = {
  */
 export type RecordOutcome = { outcome: "inserted" | "same" | "other" | "gone"; couponCode: string | null };
 
-/** Where the Redis engine makes an accepted ballot durable before it answers `accepted` (server/flush). */
+/** Where the Redis engine makes an accepted ballot durable before it answers `accepted` (redis/ledger/). */
 export interface BallotLedger {
   record(ballot: AcceptedBallot & { streamEntryId: string }): Promise<RecordOutcome>;
 }

@@ -1,16 +1,19 @@
+import "server-only";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import type { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
+import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
-import { appRouter } from "../trpc/appRouter";
-import { createContextFactory } from "../trpc/context";
+import { type Context, createContextFactory } from "../trpc/context";
 import { healthRoutes } from "./health";
 import { refuseMutation } from "./mutationGuard";
 import { createMutationHandler } from "./trpcMutationHandler";
 
 export const TRPC_PATH = "/api/trpc";
+const MAX_BODY = 64 * 1024;
 
 /** Next.js's handlers, when pages are served by this process (tests of the API alone run without them). */
 export type PageHandlers = {
@@ -18,18 +21,36 @@ export type PageHandlers = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
 };
 
+export type TrpcHandlers = {
+  createContext: ReturnType<typeof createContextFactory>;
+  /** tRPC's standalone adapter: queries, batches, streaming, and any mutation the fast path does not take. */
+  http: ReturnType<typeof createHTTPHandler>;
+  /** Single mutations (a vote, above all) straight on node:http: docs/adr/0007. Null: everything through `http`. */
+  mutations: ReturnType<typeof createMutationHandler<Context>> | null;
+};
+
+/**
+ * The tRPC handlers of the app server, as production builds them. A measurement that wants tRPC's standalone
+ * adapter alone (the baseline of ADR 0007) passes `{ ...createTrpcHandlers(services), mutations: null }`.
+ */
+export function createTrpcHandlers(services: Services): TrpcHandlers {
+  const createContext = createContextFactory(services);
+  // An unexpected failure is logged with its stack under the request's id (the seam for showing clients that id).
+  const onError = ({ error, path, ctx }: { error: TRPCError; path?: string; ctx?: Context }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { requestId: ctx?.requestId, path, err: error.cause ?? error });
+  };
+  return {
+    createContext,
+    http: createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: MAX_BODY, onError }),
+    mutations: createMutationHandler({ router: appRouter, createContext, maxBodySize: MAX_BODY, onError }),
+  };
+}
+
 /**
  * One HTTP server for everything: tRPC over HTTP and WebSocket under /api/trpc, health probes, and the pages.
  * Upgrades are routed by path, so Next's own upgrade handling (hot reload in development) keeps working.
  */
-export function createAppServer(services: Services, pages?: PageHandlers, options: { mutationFastPath?: boolean } = {}) {
-  const createContext = createContextFactory(services);
-  const onError = ({ error, path }: { error: { code: string; cause?: unknown }; path?: string }) => {
-    if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { path, error: String(error.cause ?? error) });
-  };
-  const trpcHttp = createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: 64 * 1024, onError });
-  // Single mutations (a vote, above all) skip the adapter's Fetch Request/Response round trip: docs/adr/0007.
-  const trpcMutations = createMutationHandler({ router: appRouter, createContext, maxBodySize: 64 * 1024, onError });
+export function createAppServer(services: Services, pages?: PageHandlers, trpc: TrpcHandlers = createTrpcHandlers(services)) {
   const health = healthRoutes(services);
 
   const server: Server = createServer((req, res) => {
@@ -37,9 +58,9 @@ export function createAppServer(services: Services, pages?: PageHandlers, option
     if (path.startsWith(`${TRPC_PATH}/`)) {
       const refusal = refuseMutation(req, services.publicUrl);
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
-      const mutation = options.mutationFastPath === false ? null : trpcMutations.procedureFor(req, `${TRPC_PATH}/`);
-      if (mutation) return trpcMutations.handle(req, res, mutation);
-      return trpcHttp(req, res);
+      const mutation = trpc.mutations?.procedureFor(req, `${TRPC_PATH}/`);
+      if (mutation) return trpc.mutations!.handle(req, res, mutation);
+      return trpc.http(req, res);
     }
     const healthRoute = health[path];
     if (healthRoute) return void healthRoute(req, res);
@@ -47,12 +68,12 @@ export function createAppServer(services: Services, pages?: PageHandlers, option
     sendJson(res, 404, { error: "not found" });
   });
 
-  // perMessageDeflate off: compressing each small tally frame once per socket collapses fan-out at 1,000 screens.
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY });
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: ({ req }) => createContext({ req }),
+    createContext: ({ req }) => trpc.createContext({ req }),
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
   });
 

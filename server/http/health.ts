@@ -5,21 +5,23 @@ type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
 
 /**
  * Liveness (`/api/health`: the process answers), readiness (`/api/ready`: Postgres answers, migrations are
- * applied, not shutting down; Redis is reported, see metrics/readiness.ts) and Prometheus metrics (`/metrics`).
+ * applied, not shutting down; Redis is reported, see readiness.ts) and Prometheus metrics (`/metrics`).
  */
 export function healthRoutes(services: Services): Record<string, Route> {
   return {
     "/api/health": (_req, res) => reply(res, 200, { ok: true, engine: services.engine.name }),
     "/api/ready": async (_req, res) => {
       try {
-        const readiness = await services.voting.readiness.check();
+        const readiness = await services.readiness.check();
         reply(res, readiness.ready ? 200 : 503, readiness);
       } catch (error) {
+        services.log.error("readiness check failed", { err: error });
         reply(res, 503, { ready: false, error: String(error) });
       }
     },
-    "/metrics": (_req, res) => {
-      res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(services.metrics.render());
+    "/metrics": async (_req, res) => {
+      const body = await services.metrics.metrics();
+      res.writeHead(200, { "content-type": services.metrics.contentType, "cache-control": "no-store" }).end(body);
     },
   };
 }

@@ -1,20 +1,14 @@
-import type { PollResults } from "@/lib/schemas";
 import type { PollWindow } from "../domain/polls/definition";
+import type { LiveAnnouncer } from "../domain/ports";
 import type { VoteEngine } from "../engine/types";
 import type { LiveChannel } from "./messages";
 import { TallyHub } from "./tallyHub";
 import { TallyPublisher } from "./tallyPublisher";
 
-/** What the vote and poll use cases tell the live layer; they know nothing else of it. */
-export interface LiveAnnouncer {
-  tallyChanged(pollId: string, results: PollResults): void;
-  /** The poll's status or schedule changed (open, close, reopen, extend). */
-  statusChanged(pollId: string, window: PollWindow): void;
-}
-
 export type Live = { hub: TallyHub; announcer: LiveAnnouncer; close(): Promise<void> };
 
 export type LiveOptions = {
+  /** Screens get at most one update per poll per this many ms (docs/adr/0008). */
   screenIntervalMs?: number;
   publishIntervalMs?: number;
   refreshIntervalMs?: number;

@@ -1,7 +1,7 @@
 import { changeEmailInput, changePasswordInput, restaurantSettingsInput } from "@/lib/schemas";
 import { SESSION_COOKIE } from "../domain/owners/sessions";
 import { changeEmail, changePassword, signOutEverywhere, updateRestaurantSettings } from "../domain/owners/settings";
-import { setCookie } from "../http/cookies";
+import { setCookie } from "../trpc/cookies";
 import { ownerProcedure, rateLimit, router } from "../trpc/init";
 
 // A stolen session must not become a way to guess the password: checks of it count as sign-ins of the account.

@@ -3,7 +3,7 @@ import { requestPasswordResetInput, resetPasswordInput, signInInput, signUpInput
 import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
 import { requestPasswordReset, resetPassword } from "../domain/owners/passwordReset";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
-import { setCookie } from "../http/cookies";
+import { setCookie } from "../trpc/cookies";
 import type { Context } from "../trpc/context";
 import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
@@ -55,7 +55,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { db, mailer, publicUrl, log } = ctx.services;
       if (mailer && publicUrl) {
-        const onError = (error: unknown) => log.error("password reset e-mail failed", { error: error instanceof Error ? error.stack : error });
+        const onError = (error: unknown) => log.error("password reset e-mail failed", { err: error });
         // After the answer: neither what is said nor how long it takes depends on whether the address has an account.
         void requestPasswordReset(db, { mailer, baseUrl: publicUrl, locale: requestLocale(ctx) }, input.email).catch(onError);
       }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "../trpc/appRouter";
+import { appRouter } from "./appRouter";
 import type { Browser } from "../../test/support/browser";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
 import { useTestApp } from "../../test/support/testApp";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { signVoterId, issueVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
-import { appRouter } from "../trpc/appRouter";
+import { appRouter } from "./appRouter";
 import type { Browser } from "../../test/support/browser";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
 import { useTestApp } from "../../test/support/testApp";

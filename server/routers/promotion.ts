@@ -5,28 +5,24 @@ import { readOwnedCoupon, readVotersCoupon } from "../domain/coupons/data";
 import { redeemCoupon, undoRedemption } from "../domain/coupons/redeem";
 import { listTodaysRedemptions } from "../domain/coupons/redemptions";
 import { SESSION_COOKIE, sessionDevice } from "../domain/owners/sessions";
-import { assertOwnsPoll } from "../domain/polls/mutations";
 import { readPromotionStatus } from "../domain/promotions/data";
 import { CouponStockReader } from "../domain/promotions/stock";
 import { attachPromotion } from "../domain/promotions/mutations";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
-import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
+import { ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
 // Guessing codes at the counter would be slow anyway (60 random bits); the limit makes it pointless.
 const couponChecks = rateLimit("couponChecksPerOwner", (ctx) => ctx.owner!.id);
 const couponStock = new CouponStockReader();
 
 export const promotionRouter = router({
-  attach: ownerProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
+  attach: ownerPollProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
     const { pollId, ...promotion } = input;
-    return attachPromotion(ctx.services.db, ctx.owner.id, pollId, promotion);
+    return attachPromotion(ctx.services.db, pollId, promotion);
   }),
 
   /** Stock and winners, for the owner's live view. */
-  status: ownerProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
-    await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
-    return readPromotionStatus(ctx.services.db, input.pollId);
-  }),
+  status: ownerPollProcedure.query(({ ctx, input }) => readPromotionStatus(ctx.services.db, input.pollId)),
 
   /** "N of M coupons left", for the live screen and the diner's page: public, and nothing about the winners. */
   stock: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {

@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientIp } from "../http/clientIp";
-import { readCookies } from "../http/cookies";
 import type { Services } from "../services";
+import { clientIp } from "./clientIp";
+import { readCookies } from "./cookies";
 
 /**
  * Built per HTTP request and once per WebSocket connection. Over WebSocket there is no response to set cookies
- * on, so procedures that may need to issue a cookie run over HTTP.
+ * on, so procedures that may need to issue a cookie run over HTTP. `requestId` names the request (or the
+ * connection) in the logs: an error is logged with it, and it is what a client may be shown to quote.
  */
 export function createContextFactory(services: Services) {
   return ({ req, res }: { req: IncomingMessage; res?: ServerResponse }) => ({
@@ -14,6 +16,7 @@ export function createContextFactory(services: Services) {
     res: res ?? null,
     cookies: readCookies(req),
     ip: clientIp(req, services.trustProxy),
+    requestId: randomUUID(),
   });
 }
 

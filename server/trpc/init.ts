@@ -1,11 +1,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { pollIdInput } from "@/lib/schemas";
 import { DomainError } from "../domain/errors";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
+import { assertOwnsPoll } from "../domain/polls/data";
 import { issueVoterId, readVoterCookie, signVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
-import { setCookie } from "../http/cookies";
+import { EngineUnavailableError } from "../engine/types";
 import type { LimitName } from "../limits/rules";
 import type { Context } from "./context";
+import { setCookie } from "./cookies";
 
 /*
  * 1. Initialisation. Errors carry zod's field messages and, for rate limits, the time to wait, so a page can say
@@ -28,17 +31,21 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /*
  * 2. Domain errors become tRPC errors with the matching code: the domain speaks the product's language and knows
- *    nothing of HTTP.
+ *    nothing of HTTP. An engine that cannot take a vote now (the process is stopping) answers SERVICE_UNAVAILABLE,
+ *    which pages read as a connection hiccup and retry.
  */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.kind, message: cause.message, cause });
+  }
+  if (!result.ok && result.error.cause instanceof EngineUnavailableError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   }
   return result;
 });
@@ -50,6 +57,15 @@ export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const owner = await findSessionOwner(ctx.services.db, ctx.cookies[SESSION_COOKIE]);
   if (!owner) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
   return next({ ctx: { owner } });
+});
+
+/*
+ * 3b. An owner-poll procedure takes `{ pollId }` and runs only for the owner of that poll: ownership is checked
+ *     once, here, not by hand in each resolver. Procedures add their own input fields with `.input(...)`.
+ */
+export const ownerPollProcedure = ownerProcedure.input(pollIdInput).use(async ({ ctx, input, next }) => {
+  await assertOwnsPoll(ctx.services.db, ctx.owner.id, input.pollId);
+  return next();
 });
 
 /*

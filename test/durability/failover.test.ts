@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newCouponCode } from "../../server/domain/votes/castVote";
-import { DurableAccept } from "../../server/flush/durableAccept";
-import { recordBallots } from "../../server/flush/recordBallots";
+import { DurableAccept } from "../../server/engine/redis/ledger/durableAccept";
+import { recordBallots } from "../../server/engine/postgres/recordBallots";
 import { EngineModeStore } from "../../server/engine/failover/engineMode";
 import { FailoverVoteEngine } from "../../server/engine/failover/failoverEngine";
 import { PostgresVoteEngine } from "../../server/engine/postgres/postgresEngine";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readTallyHistory } from "../../server/domain/polls/history";
-import { recordBallots } from "../../server/flush/recordBallots";
-import { Snapshotter } from "../../server/flush/snapshotter";
+import { recordBallots } from "../../server/engine/postgres/recordBallots";
+import { Snapshotter } from "../../server/domain/polls/snapshotter";
 import type { PollDefinition } from "../../server/domain/polls/definition";
 import { useDurabilityBacking } from "./support/backing";
 import { insertOpenPoll } from "./support/polls";
@@ -18,7 +18,7 @@ describe("tally snapshots", () => {
 
   it("takes one point per step while the tally changes, none while it does not, a last one at close, and keeps them", async () => {
     const poll = await insertOpenPoll(backing.db);
-    const snapshotter = new Snapshotter(backing.db, (error) => { throw error; }, 1_000);
+    const snapshotter = new Snapshotter(backing.db, { onError: (error) => { throw error; }, everyMs: 1_000 });
     const t0 = Math.ceil(Date.now() / 1_000) * 1_000 + 60_000; // a step boundary in the future, so "now" is ours
     const at = (ms: number) => new Date(t0 + ms);
 
@@ -46,7 +46,7 @@ describe("tally snapshots", () => {
   it("keeps a steady cadence on its own timer while a poll is open, from several processes without duplicates", async () => {
     const poll = await insertOpenPoll(backing.db);
     // Two snapshotters, as two server processes: the unique (poll, instant) key keeps one row per step.
-    const snapshotters = [0, 1].map(() => new Snapshotter(backing.db, (error) => { throw error; }, 250));
+    const snapshotters = [0, 1].map(() => new Snapshotter(backing.db, { onError: (error) => { throw error; }, everyMs: 250 }));
     snapshotters.forEach((s) => s.start());
     try {
       for (let i = 0; i < 6; i++) {

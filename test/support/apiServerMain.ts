@@ -1,7 +1,8 @@
 /**
  * A server process without pages, for tests that need real separate processes (fan-out across processes,
- * crashes, restarts). Configured by env like the real server (plus VOTE_ACK=redis|postgres); prints
- * `listening <port>` when ready, and shuts down on SIGTERM exactly as server/index.ts does.
+ * crashes, restarts). Configured by env like the real server, plus VOTE_ACK=redis (test-only, read here and not
+ * by server/env.ts: the Redis engine answers votes before Postgres has them, so the stream flusher does all the
+ * work). Prints `listening <port>` when ready, and shuts down on SIGTERM exactly as server/index.ts does.
  */
 import type { AddressInfo } from "node:net";
 import { readEnv } from "../../server/env";
@@ -10,6 +11,7 @@ import { createLog } from "../../server/infra/log";
 import { limitRules } from "../../server/limits/rules";
 import { countOpenSockets } from "../../server/metrics/sockets";
 import { shutDownGracefully } from "../../server/gracefulShutdown";
+import { createRedisVoting } from "../../server/engine/voting/redisVoting";
 import { createServices } from "../../server/services";
 
 const env = readEnv();
@@ -21,9 +23,7 @@ const services = await createServices({
   log: createLog(env.LOG_LEVEL),
   limits: limitRules(env.RATE_LIMITS),
   trustProxy: env.TRUST_PROXY,
-  // Test-only knob: "redis" answers votes before Postgres has them, so the stream flusher does all the work.
-  voteAck: process.env.VOTE_ACK === "redis" ? "redis" : "postgres",
-});
+}, process.env.VOTE_ACK === "redis" ? { voting: (parts) => createRedisVoting(parts, { ack: "redis" }) } : {});
 const { server, wss, wsHandler } = createAppServer(services);
 countOpenSockets(services.metrics, wss);
 server.listen(env.PORT, "127.0.0.1", () => {
@@ -34,7 +34,7 @@ process.on("SIGTERM", () => {
   shutDownGracefully({ services, server, wss, wsHandler }).then(
     () => process.exit(0),
     (error) => {
-      process.stderr.write(`shutdown failed: ${String(error)}\n`);
+      process.stderr.write(`shutdown failed: ${(error as Error)?.stack ?? String(error)}\n`);
       process.exit(1);
     },
   );

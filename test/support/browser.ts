@@ -1,6 +1,6 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { Agent, fetch as undiciFetch } from "undici";
-import type { AppRouter } from "../../server/trpc/appRouter";
+import type { AppRouter } from "../../server/routers/appRouter";
 
 /**
  * A browser as far as the API can tell: a tRPC client with its own cookie jar. Cookies the server sets

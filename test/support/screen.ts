@@ -1,7 +1,7 @@
 import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
 import { WebSocket } from "ws";
 import type { LiveUpdate } from "../../server/live/messages";
-import type { AppRouter } from "../../server/trpc/appRouter";
+import type { AppRouter } from "../../server/routers/appRouter";
 
 /** A live screen over the tRPC WebSocket: records every update it is sent. */
 export function openScreen(baseUrl: string, pollId: string) {

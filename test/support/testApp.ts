@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
+import { createRedisVoting } from "../../server/engine/voting/redisVoting";
 import { type LimitRules, UNLIMITED } from "../../server/limits/rules";
 import { createAppServer } from "../../server/http/createServer";
 import { findFreePort } from "../../server/infra/freePort";
@@ -19,24 +20,30 @@ export type TestApp = {
   stop(): Promise<void>;
 };
 
-/** The real server (tRPC over HTTP and WebSocket) on a free port, against the run's throwaway Postgres and Redis. */
-/** Rate limits are off unless a test sets them: most tests vote thousands of times from one address. */
+/**
+ * The real server (tRPC over HTTP and WebSocket) on a free port, against the run's throwaway Postgres and Redis.
+ * Rate limits are off unless a test sets them: most tests vote thousands of times from one address. `precheck`:
+ * the Redis engine with this Bloom pre-check (off in production unless configured, docs/adr/0002).
+ */
 export async function startTestApp(
   engine: EngineName,
   options: { precheck?: VoterBloomPrecheck; limits?: LimitRules; smtpUrl?: string } = {},
 ): Promise<TestApp> {
+  const { precheck } = options;
   // With mail, links in e-mails point at PUBLIC_URL (never at a request's Host), so the port is chosen up front.
   const port = options.smtpUrl ? await findFreePort() : 0;
-  const services = await createServices({
-    publicUrl: options.smtpUrl ? `http://127.0.0.1:${port}` : undefined,
-    mailer: options.smtpUrl ? createSmtpMailer(options.smtpUrl, "Tableside <no-reply@tableside.test>") : null,
-    databaseUrl: inject("databaseUrl"),
-    redisUrl: engine === "redis" ? inject("redisUrl") : null,
-    sessionSecret: "test-session-secret-0123456789-abcdefghij",
-    log: createLog("warn"),
-    precheck: options.precheck,
-    limits: options.limits ?? UNLIMITED,
-  });
+  const services = await createServices(
+    {
+      databaseUrl: inject("databaseUrl"),
+      redisUrl: engine === "redis" ? inject("redisUrl") : null,
+      sessionSecret: "test-session-secret-0123456789-abcdefghij",
+      publicUrl: options.smtpUrl ? `http://127.0.0.1:${port}` : undefined,
+      mailer: options.smtpUrl ? createSmtpMailer(options.smtpUrl, "Tableside <no-reply@tableside.test>") : null,
+      log: createLog("warn"),
+      limits: options.limits ?? UNLIMITED,
+    },
+    precheck ? { voting: (parts) => createRedisVoting(parts, { precheck }) } : {},
+  );
   const { server, wss } = createAppServer(services);
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
@@ -27,4 +28,12 @@ function signature(secret: string, pollId: string, number: number): string {
   let text = "";
   for (let i = 0; i < 10; i++) text += ALPHABET[mac[i] & 31];
   return text;
+}
+
+/** Every printable code of a strict one-person-one-vote poll, each with the link its QR code opens. */
+export function printableBallotCodes(secret: string, poll: { id: string; slug: string; ballotCodes: number | null }) {
+  return Array.from({ length: poll.ballotCodes ?? 0 }, (_, i) => {
+    const code = ballotCode(secret, poll.id, i + 1);
+    return { number: i + 1, code, path: `/p/${poll.slug}?code=${code}` };
+  });
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../infra/db/prisma";
-import { notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { effectiveStatus, type PollDefinition, type PollWindow } from "./definition";
 
 const windowSelect = { status: true, opensAt: true, closesAt: true } as const;
@@ -104,6 +104,13 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
   };
 }
 export type PublicPoll = Awaited<ReturnType<typeof readPublicPoll>>;
+
+/** Whether the poll exists and is the owner's: the check behind every owner-poll procedure (trpc/init.ts). */
+export async function assertOwnsPoll(db: Db, ownerId: string, pollId: string): Promise<void> {
+  const poll = await db.poll.findUnique({ where: { id: pollId }, select: { restaurant: { select: { ownerId: true } } } });
+  if (!poll) throw notFound("poll");
+  if (poll.restaurant.ownerId !== ownerId) throw new DomainError("FORBIDDEN", "this poll is not yours");
+}
 
 /** The poll's status and schedule as they stand now (they change on close, reopen and extend). */
 export async function readPollWindow(db: Db, pollId: string): Promise<PollWindow> {

@@ -21,14 +21,6 @@ export type PollDefinition = {
 
 export type PollWindow = { status: PollStatus; opensAt: Date | null; closesAt: Date | null };
 
-/** A poll takes votes while it is open and inside its schedule. */
-export function isAcceptingVotes(poll: PollWindow, now: Date): boolean {
-  if (poll.status !== "open") return false;
-  if (poll.opensAt && now < poll.opensAt) return false;
-  if (poll.closesAt && now >= poll.closesAt) return false;
-  return true;
-}
-
 /** The status a person should see: an open poll past its closing time reads as closed. */
 export function effectiveStatus(poll: PollWindow, now: Date): PollStatus | "scheduled" {
   if (poll.status !== "open") return poll.status;

@@ -1,6 +1,6 @@
 import type { VoteEngine } from "../../engine/types";
 import type { Db } from "../../infra/db/prisma";
-import type { LiveAnnouncer } from "../../live/live";
+import type { LiveAnnouncer } from "../ports";
 import { DomainError, notFound } from "../errors";
 import { effectiveStatus } from "./definition";
 

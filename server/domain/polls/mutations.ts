@@ -1,6 +1,5 @@
 import type { CreatePollInput } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
-import { DomainError, notFound } from "../errors";
 import { resolveOwnedRestaurant } from "../owners/restaurants";
 import { assertDishesOfRestaurant, optionRows, pollRowFields } from "./drafts";
 import { effectiveStatus } from "./definition";
@@ -21,12 +20,6 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
     },
     select: { id: true, slug: true, status: true, options: { select: { id: true, label: true }, orderBy: { position: "asc" } } },
   });
-}
-
-export async function assertOwnsPoll(db: Db, ownerId: string, pollId: string): Promise<void> {
-  const poll = await db.poll.findUnique({ where: { id: pollId }, select: { restaurant: { select: { ownerId: true } } } });
-  if (!poll) throw notFound("poll");
-  if (poll.restaurant.ownerId !== ownerId) throw new DomainError("FORBIDDEN", "this poll is not yours");
 }
 
 /** The owner's polls, newest first: the dashboard's (not archived), or the archive. Status as a person sees it. */

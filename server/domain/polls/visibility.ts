@@ -1,6 +1,14 @@
-import type { ResultsVisibility } from "@/lib/schemas";
+import type { PollResults, ResultsVisibility } from "@/lib/schemas";
+import type { VoteEngine } from "../../engine/types";
+import type { Db } from "../../infra/db/prisma";
+import { findSessionOwner } from "../owners/sessions";
+import { readPollWindow } from "./data";
+import { effectiveStatus, type PollDefinition } from "./definition";
 
 export type Viewer = { isOwner: boolean; hasVoted: boolean; isClosed: boolean };
+
+/** Who is asking, as the request carries them: the owner's session token and the voter's verified id, if any. */
+export type Visitor = { sessionToken: string | undefined; voterId: string | null };
 
 /** Who may see a poll's results, as the owner chose when creating it. The owner always may. */
 export function canSeeResults(visibility: ResultsVisibility, viewer: Viewer): boolean {
@@ -13,4 +21,24 @@ export function canSeeResults(visibility: ResultsVisibility, viewer: Viewer): bo
     case "after_close":
       return viewer.isClosed;
   }
+}
+
+/** Who is looking, as far as results visibility cares; decided once per request or subscription. */
+export async function identifyViewer(db: Db, engine: VoteEngine, poll: PollDefinition, visitor: Visitor): Promise<Omit<Viewer, "isClosed">> {
+  if (poll.resultsVisibility === "live") return { isOwner: false, hasVoted: false };
+  const owner = await findSessionOwner(db, visitor.sessionToken);
+  return {
+    isOwner: owner?.id === poll.ownerId,
+    hasVoted: poll.resultsVisibility === "after_vote" && visitor.voterId !== null && (await engine.hasVoted(poll, visitor.voterId)),
+  };
+}
+
+/** The tally, for whoever the poll's results visibility admits; null for everyone else. */
+export async function readVisibleResults(db: Db, engine: VoteEngine, poll: PollDefinition, visitor: Visitor): Promise<PollResults | null> {
+  if (poll.resultsVisibility !== "live") {
+    const status = effectiveStatus(await readPollWindow(db, poll.id), new Date());
+    const viewer = { ...(await identifyViewer(db, engine, poll, visitor)), isClosed: status === "closed" };
+    if (!canSeeResults(poll.resultsVisibility, viewer)) return null;
+  }
+  return engine.readResults(poll);
 }

@@ -1,14 +1,13 @@
 import type { PromotionInput } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import { DomainError } from "../errors";
-import { assertOwnsPoll } from "../polls/mutations";
 
 /**
- * Attaches (or replaces) a draft poll's promotion. Once a poll is open its coupon stock is live in the vote
- * engine, so the promotion is fixed from then on: exactly N coupons, whatever happens.
+ * Attaches (or replaces) a draft poll's promotion (its owner's call: the router's ownerPollProcedure checked that).
+ * Once a poll is open its coupon stock is live in the vote engine, so the promotion is fixed from then on: exactly
+ * N coupons, whatever happens.
  */
-export async function attachPromotion(db: Db, ownerId: string, pollId: string, input: PromotionInput) {
-  await assertOwnsPoll(db, ownerId, pollId);
+export async function attachPromotion(db: Db, pollId: string, input: PromotionInput) {
   const { status } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { status: true } });
   if (status !== "draft") throw new DomainError("PRECONDITION_FAILED", "a promotion is set before the poll opens");
   const data = { ...input, remaining: input.quantity };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { COUPON_CODE_ALPHABET, COUPON_CODE_LENGTH } from "@/lib/couponCode";
 import type { PollResults, VoteStatus } from "@/lib/schemas";
 import type { VoteEngine } from "../../engine/types";
-import type { LiveAnnouncer } from "../../live/live";
+import type { LiveAnnouncer } from "../ports";
 import { DomainError } from "../errors";
 import type { PollDefinition } from "../polls/definition";
 import { canSeeResults } from "../polls/visibility";

@@ -1,11 +1,10 @@
 import type { PollResults } from "@/lib/schemas";
-import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
 import type { Log } from "../../infra/log";
 import { EngineMovedError, type PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { RedisVoteEngine } from "../redis/redisEngine";
 import type { ScriptedRedis } from "../redis/scripts";
-import type { CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "../types";
+import type { CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine } from "../types";
 import { type EngineMode, EngineModeStore } from "./engineMode";
 import { invalidateRedisPolls } from "./invalidateRedisPolls";
 import { isRedisOutage } from "./redisOutage";
@@ -88,11 +87,11 @@ export class FailoverVoteEngine implements VoteEngine {
     }
   }
 
-  async readResults(poll: PollDefinition): Promise<PollResults> {
+  async readResults(poll: EnginePoll): Promise<PollResults> {
     return this.read((engine) => engine.readResults(poll));
   }
 
-  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+  async hasVoted(poll: EnginePoll, voterId: string): Promise<boolean> {
     return this.read((engine) => engine.hasVoted(poll, voterId));
   }
 
@@ -136,7 +135,7 @@ export class FailoverVoteEngine implements VoteEngine {
     if (this.mode === "postgres") return Promise.resolve();
     return this.runSwitch(async () => {
       if (this.mode === "postgres") return;
-      this.log.warn("Redis unreachable: votes move to Postgres", { error: String(error) });
+      this.log.warn("Redis unreachable: votes move to Postgres", { err: error });
       // The one process that moves the state rebuilds the counters from the ballots table before anyone
       // votes there; they are kept exact with every ballot anyway, so this is a safety net.
       if (await this.store.moveToPostgres()) await this.recomputeOpenPolls();
@@ -151,7 +150,7 @@ export class FailoverVoteEngine implements VoteEngine {
       await this.follow();
       if (this.mode === "postgres") await this.probeForFailback();
     } catch (error) {
-      this.log.warn("engine check failed", { error: String(error) });
+      this.log.warn("engine check failed", { err: error });
     }
   }
 

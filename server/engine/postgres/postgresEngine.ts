@@ -1,9 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { PollResults } from "@/lib/schemas";
-import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
 import { resultsFromRecord } from "../tally";
-import type { CastVoteOutcome, CastVoteRequest, VoteEngine } from "../types";
+import type { CastVoteOutcome, CastVoteRequest, EnginePoll, VoteEngine } from "../types";
 
 /** Counter stripes per option: enough that concurrent votes rarely wait on the same row (see the migration). */
 const TALLY_SHARDS = 16;
@@ -54,13 +53,13 @@ export class PostgresVoteEngine implements VoteEngine {
     };
   }
 
-  async readResults(poll: PollDefinition): Promise<PollResults> {
+  async readResults(poll: EnginePoll): Promise<PollResults> {
     const [{ tally }] = await this.db.$queryRaw<{ tally: Record<string, number> }[]>`
       SELECT tableside_read_tally(${poll.id}) AS tally`;
     return resultsFromRecord(poll.optionIds, tally);
   }
 
-  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+  async hasVoted(poll: EnginePoll, voterId: string): Promise<boolean> {
     return (await this.db.ballot.count({ where: { pollId: poll.id, voterId } })) > 0;
   }
 

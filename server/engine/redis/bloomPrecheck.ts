@@ -37,10 +37,6 @@ export class VoterBloomPrecheck {
     this.filters.set(pollId, filter);
     filter.add(voterId);
   }
-
-  forget(pollId: string): void {
-    this.filters.delete(pollId);
-  }
 }
 
 function fastFilter({ expectedVoters, falsePositiveRate }: BloomSizing): BloomFilter {

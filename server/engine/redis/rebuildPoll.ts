@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { recordBallots } from "../../flush/recordBallots";
+import { recordBallots } from "../postgres/recordBallots";
 import type { Db } from "../../infra/db/prisma";
 import { ballotOfEntry, type StreamEntry } from "./ballotStream";
 import { pollKeys, TOTAL_FIELD } from "./keys";

@@ -1,10 +1,8 @@
 import type { PollResults } from "@/lib/schemas";
-import type { PollDefinition } from "../../domain/polls/definition";
 import type { Db } from "../../infra/db/prisma";
-import { resultsFromFlatHash } from "../tally";
-import type { BallotLedger, CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "../types";
+import type { BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine } from "../types";
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
-import { pollKeys } from "./keys";
+import { pollKeys, resultsFromFlatHash } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
 import type { ScriptedRedis } from "./scripts";
 
@@ -22,12 +20,13 @@ export class RedisVoteEngine implements VoteEngine {
   constructor(
     private readonly redis: ScriptedRedis,
     private readonly db: Db,
-    private readonly precheck: VoterBloomPrecheck,
+    /** The Bloom pre-check of the duplicate path (docs/adr/0002), or null: off unless the wing is given one. */
+    private readonly precheck: VoterBloomPrecheck | null,
     private readonly ledger: BallotLedger | null = null,
   ) {}
 
   async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
-    if (this.precheck.mayHaveVoted(poll.id, voterId)) {
+    if (this.precheck?.mayHaveVoted(poll.id, voterId)) {
       const duplicate = await this.confirmDuplicate(poll, voterId);
       if (duplicate) return duplicate;
     }
@@ -42,7 +41,7 @@ export class RedisVoteEngine implements VoteEngine {
         continue;
       }
       if (outcome === "not_accepting") return { status: "not_accepting" };
-      this.precheck.remember(poll.id, voterId);
+      this.precheck?.remember(poll.id, voterId);
       const results = resultsFromFlatHash(poll.optionIds, tally ?? []);
       if (outcome === "accepted" && this.ledger && streamEntryId) {
         const ballot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
@@ -59,7 +58,7 @@ export class RedisVoteEngine implements VoteEngine {
     }
   }
 
-  async readResults(poll: PollDefinition): Promise<PollResults> {
+  async readResults(poll: EnginePoll): Promise<PollResults> {
     const k = pollKeys(poll.id);
     for (let wait = 0; ; wait++) {
       const [ready, tally] = unwrap(await this.redis.pipeline().hget(k.meta, "ready").hgetall(k.tally).exec()) as [
@@ -71,7 +70,7 @@ export class RedisVoteEngine implements VoteEngine {
     }
   }
 
-  async hasVoted(poll: PollDefinition, voterId: string): Promise<boolean> {
+  async hasVoted(poll: EnginePoll, voterId: string): Promise<boolean> {
     await this.readResults(poll); // makes sure the voter set was rebuilt if Redis lost it
     return (await this.redis.sismember(pollKeys(poll.id).voters, voterId)) === 1;
   }
@@ -102,7 +101,7 @@ export class RedisVoteEngine implements VoteEngine {
    * The Bloom filter said "maybe voted": confirm with read-only commands in one round trip. Only a confirmed
    * duplicate is answered here; a false positive returns null and goes on to the script.
    */
-  private async confirmDuplicate(poll: PollDefinition, voterId: string): Promise<CastVoteOutcome | null> {
+  private async confirmDuplicate(poll: EnginePoll, voterId: string): Promise<CastVoteOutcome | null> {
     const k = pollKeys(poll.id);
     const replies = await this.redis
       .pipeline()

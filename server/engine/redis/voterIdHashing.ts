@@ -4,10 +4,11 @@ type HashableInput = Parameters<InstanceType<typeof bloomFilters.Hashing>["seria
 
 /**
  * The Bloom filter's hash, swapped through `bloom-filters`' documented extension point (`Hashing.serialize`): the
- * library's default XXH64 runs on 16-bit JavaScript number emulation and was 4.9% of the server's CPU on every
- * vote (bench `profile`, ADR 0002). Voter ids are short ASCII strings, so two 32-bit multiply-xor lanes over their
- * characters, finished with a 32-bit avalanche, give the filter the well-spread values double hashing needs
- * (false-positive rate checked in voterIdHashing.test.ts) at a few nanoseconds per character.
+ * library's default XXH64 runs on 16-bit JavaScript number emulation and was a measurable share of the server's
+ * CPU on every vote (bench `profile`, figures in docs/adr/0002). Voter ids are short ASCII strings, so two 32-bit
+ * multiply-xor lanes over their characters, finished with a 32-bit avalanche, give the filter the well-spread
+ * values double hashing needs (false-positive rate checked in voterIdHashing.test.ts) at a few nanoseconds per
+ * character.
  */
 export class VoterIdHashing extends bloomFilters.Hashing {
   serialize(element: HashableInput, seed = 0): number {

@@ -1,14 +1,14 @@
 import type { Redis } from "ioredis";
-import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../engine/types";
-import { pollKeys } from "../engine/redis/keys";
+import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../../types";
+import { pollKeys } from "../keys";
 import { GroupCommit } from "./groupCommit";
-import { type BallotWriter, recordBallots } from "./recordBallots";
+import { type BallotWriter, recordBallots } from "../../postgres/recordBallots";
 
 type Pending = AcceptedBallot & { streamEntryId: string };
 
 /**
  * Transactions in flight at once (and the ledger pool's size). Two, not four: fewer, larger batches cost less CPU
- * per vote and kept latency lower (bench `throughput`: full server ÷ raw ceiling 0.53× at four, 0.62× at two).
+ * per vote and kept latency lower (measured in docs/adr/0004).
  */
 export const LEDGER_CONNECTIONS = 2;
 

@@ -1,9 +1,9 @@
 import type { Redis } from "ioredis";
-import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../engine/redis/ballotStream";
-import { pollKeys } from "../engine/redis/keys";
-import type { AcceptedBallot } from "../engine/types";
-import type { Db } from "../infra/db/prisma";
-import { recordBallots } from "./recordBallots";
+import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../ballotStream";
+import { pollKeys } from "../keys";
+import type { AcceptedBallot } from "../../types";
+import type { Db } from "../../../infra/db/prisma";
+import { recordBallots } from "../../postgres/recordBallots";
 
 const GROUP = "flusher";
 
@@ -17,6 +17,8 @@ export type FlusherOptions = {
   /** Entries left pending this long by any consumer (a crashed process) are claimed again. */
   claimIdleMs?: number;
   onError: (error: unknown) => void;
+  /** Told how many entries each cycle recorded (the engine wing's observer counts them). */
+  onFlushed?: (count: number) => void;
 };
 
 type Delivered = { pollId: string; id: string; ballot: AcceptedBallot | null };
@@ -42,7 +44,7 @@ export class StreamFlusher {
   private loop: Promise<void> | null = null;
   private wake: () => void = () => {};
   private running = false;
-  private readonly options: Required<FlusherOptions>;
+  private readonly options: Required<Omit<FlusherOptions, "onFlushed">> & Pick<FlusherOptions, "onFlushed">;
 
   constructor(
     private readonly redis: Redis,
@@ -111,13 +113,14 @@ export class StreamFlusher {
     this.lastLagMs = Date.now() - oldest;
     this.oldestUnrecordedMs = null;
     this.flushed += delivered.length;
+    this.options.onFlushed?.(delivered.length);
     return delivered.length;
   }
 
   /**
    * Each idle cycle costs one XREADGROUP per live poll, and with answers after the Postgres commit the streams are
-   * nearly always empty (bench `commands`: ~290 polls read every 100 ms were 2,900 Redis calls a second for
-   * nothing). So the pause grows while nothing is found and snaps back at the first entry.
+   * nearly always empty (docs/adr/0006 has the measured cost). So the pause grows while nothing is found and snaps
+   * back at the first entry.
    */
   private async run(): Promise<void> {
     let idleDelay = this.options.idleDelayMs;

@@ -1,5 +1,4 @@
-import type { PollDefinition } from "../domain/polls/definition";
-import type { CastVoteOutcome, CastVoteRequest, PollSchedule, VoteEngine } from "./types";
+import type { CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine } from "../types";
 
 /**
  * A vote engine wrapped to add one concern around `castVote` (metrics, the shutdown gate); everything else passes
@@ -14,11 +13,11 @@ export abstract class EngineDecorator implements VoteEngine {
 
   abstract castVote(request: CastVoteRequest): Promise<CastVoteOutcome>;
 
-  readResults(poll: PollDefinition) {
+  readResults(poll: EnginePoll) {
     return this.inner.readResults(poll);
   }
 
-  hasVoted(poll: PollDefinition, voterId: string) {
+  hasVoted(poll: EnginePoll, voterId: string) {
     return this.inner.hasVoted(poll, voterId);
   }
 

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import pg from "pg";
-import type { AcceptedBallot, RecordOutcome } from "../engine/types";
-import type { Db } from "../infra/db/prisma";
+import type { AcceptedBallot, RecordOutcome } from "../types";
+import type { Db } from "../../infra/db/prisma";
 
 const SHARDS = 16; // as the Postgres engine's tally stripes
 

@@ -1,11 +1,10 @@
-import { DomainError } from "../../domain/errors";
-import { EngineDecorator } from "../engineDecorator";
-import type { CastVoteOutcome, CastVoteRequest } from "../types";
+import { type CastVoteOutcome, type CastVoteRequest, EngineUnavailableError } from "../types";
+import { EngineDecorator } from "./engineDecorator";
 
 /** A vote that reached a server on its way down: nothing was counted, and the client may simply try again. */
-export class ShuttingDownError extends DomainError {
+export class ShuttingDownError extends EngineUnavailableError {
   constructor() {
-    super("SERVICE_UNAVAILABLE", "this server is shutting down: vote again in a moment");
+    super("this server is shutting down: vote again in a moment");
     this.name = "ShuttingDownError";
   }
 }

@@ -1,0 +1,12 @@
+import type { PollResults } from "@/lib/schemas";
+import type { PollWindow } from "./polls/definition";
+
+/**
+ * What the vote and poll use cases tell the live layer (server/live implements it); they know nothing else of
+ * it, so the domain does not import live/ and live/ may read the domain's poll rules.
+ */
+export interface LiveAnnouncer {
+  tallyChanged(pollId: string, results: PollResults): void;
+  /** The poll's status or schedule changed (open, close, reopen, extend). */
+  statusChanged(pollId: string, window: PollWindow): void;
+}

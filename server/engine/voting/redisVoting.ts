@@ -1,0 +1,73 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import pg from "pg";
+import { pgConfigFromUrl } from "../../infra/db/pgConfig";
+import { decorateEngine } from "../decorators/decorate";
+import { FailoverVoteEngine } from "../failover/failoverEngine";
+import { PostgresVoteEngine } from "../postgres/postgresEngine";
+import type { VoterBloomPrecheck } from "../redis/bloomPrecheck";
+import { connectFailFast } from "../redis/connection";
+import { DurableAccept, LEDGER_CONNECTIONS } from "../redis/ledger/durableAccept";
+import { StreamFlusher } from "../redis/ledger/streamFlusher";
+import { RedisVoteEngine } from "../redis/redisEngine";
+import type { Voting, VotingParts } from "./voting";
+
+export type RedisVotingOptions = {
+  /** The Bloom pre-check of the duplicate path (docs/adr/0002). Off unless given. */
+  precheck?: VoterBloomPrecheck;
+  /**
+   * When a vote is answered: "postgres" (production, docs/adr/0004) once Postgres has the ballot; "redis" at once,
+   * leaving Postgres to the stream flusher (how the benchmark and the crash tests measure what durability costs).
+   */
+  ack?: "postgres" | "redis";
+};
+
+/**
+ * The Redis engine with everything that keeps its votes durable: the ballot ledger (group commit to Postgres
+ * before the answer) on its own pg pool, the failover to the fenced Postgres engine, and the stream flusher that
+ * records what a crashed process left in Redis.
+ */
+export async function createRedisVoting(parts: VotingParts, options: RedisVotingOptions = {}): Promise<Voting> {
+  const { db, redis, redisUrl, databaseUrl, log, observer } = parts;
+  if (!redis || !redisUrl) throw new Error("createRedisVoting needs a Redis connection");
+  const onError = (what: string) => (error: unknown) => log.warn(what, { err: error });
+
+  // The group commit gets its own small pg pool: off Prisma's query path, and never queued behind page reads.
+  const ledgerPool = options.ack === "redis" ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: LEDGER_CONNECTIONS }));
+  ledgerPool?.on("error", onError("ballot ledger connection")); // an idle connection dropped: the pool replaces it
+  const ledger = ledgerPool ? new DurableAccept(ledgerPool, redis) : null;
+  const failover = await new FailoverVoteEngine(
+    new RedisVoteEngine(redis, db, options.precheck ?? null, ledger),
+    new PostgresVoteEngine(db, true),
+    redis,
+    db,
+    log,
+    { onSwitch: (to) => observer.engineSwitched(to) },
+  ).start();
+  const engine = decorateEngine(failover, observer);
+
+  const flusherRedis = await connectFailFast(redisUrl, onError("Redis flusher connection"));
+  const flusher = new StreamFlusher(flusherRedis, db, {
+    consumer: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    onError: onError("flusher"),
+    onFlushed: (count) => observer.ballotsFlushed(count),
+  });
+  flusher.start();
+
+  return {
+    engine,
+    flusherLagMs: () => flusher.lagMs,
+    async drain() {
+      await engine.stopTakingVotes();
+      await ledger?.drained();
+      await flusher.drain();
+    },
+    async close() {
+      await flusher.stop();
+      flusherRedis.disconnect();
+      await engine.close();
+      await ledgerPool?.end();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { router } from "../trpc/init";
+import { accountRouter } from "./account";
+import { authRouter } from "./auth";
+import { menuRouter } from "./menu";
+import { pollRouter } from "./poll";
+import { promotionRouter } from "./promotion";
+import { voteRouter } from "./vote";
+
+/** Every procedure, one router per domain. Pages import only the `AppRouter` type (a dependency rule). */
+export const appRouter = router({
+  account: accountRouter,
+  auth: authRouter,
+  menu: menuRouter,
+  promotion: promotionRouter,
+  poll: pollRouter,
+  vote: voteRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -30,7 +30,7 @@ export interface VoteEngine {
 
 /** What the engines check on every vote besides the voter: the Poll row's status and schedule, and coupon validity. */
 export type PollSchedule = {
-  /** The Poll row's scheduleVersion: grows with every change (docs/adr/0012-poll-lifecycle.md). */
+  /** The Poll row's scheduleVersion: grows with every change (docs/adr/0013-poll-lifecycle.md). */
   version: number;
   status: PollStatus;
   opensAt: Date | null;

@@ -30,7 +30,7 @@ export const pollRouter = router({
   open: ownerPollProcedure.mutation(({ ctx, input }) => openPoll(lifecycle(ctx), input.pollId)),
   close: ownerPollProcedure.mutation(({ ctx, input }) => closePoll(lifecycle(ctx), input.pollId)),
 
-  /** A closed poll takes votes again until `closesAt`; who voted stays voted, coupon stock goes on (ADR 0012). */
+  /** A closed poll takes votes again until `closesAt`; who voted stays voted, coupon stock goes on (ADR 0013). */
   reopen: ownerPollProcedure
     .input(reschedulePollInput)
     .mutation(({ ctx, input }) => reopenPoll(lifecycle(ctx), input.pollId, input.closesAt, input.couponsValidUntil)),

@@ -8,7 +8,7 @@ import { effectiveStatus } from "./definition";
  * A poll's life: draft → open → closed, and back to open by a reopen; an open poll's closing time can be moved
  * (extend). Every change of status or schedule goes through `changeSchedule`, which keeps three copies in step: the
  * Poll row (the truth), the vote engine's copy (Redis meta, checked by every vote) and the live pages.
- * What a reopen means for voters and coupons: docs/adr/0012-poll-lifecycle.md.
+ * What a reopen means for voters and coupons: docs/adr/0013-poll-lifecycle.md.
  */
 
 export type LifecycleDeps = { db: Db; engine: VoteEngine; live: LiveAnnouncer };

@@ -57,7 +57,7 @@ async function failureOf(call: Promise<unknown>) {
   const error = await call.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(TRPCClientError);
   const clientError = error as TRPCClientError<never>;
-  return { message: clientError.message, data: clientError.data as { code: string; httpStatus: number; errorId?: string } };
+  return { message: clientError.message, data: clientError.data as unknown as { code: string; httpStatus: number; errorId?: string } };
 }
 
 describe("an unexpected error reaches the client as a generic message and an id, and the log as its stack", () => {

@@ -53,11 +53,15 @@ export type CastVoteOutcome =
   | { status: "not_accepting" };
 
 /**
- * The engine cannot take this vote now, and nothing was counted: the client may simply try again (the tRPC layer
- * answers SERVICE_UNAVAILABLE). Thrown by the shutdown gate while the process stops.
+ * The engine cannot take this vote now: the client may simply try again after `retryAfterMs` with the same
+ * identity (the tRPC layer answers SERVICE_UNAVAILABLE), and a retry never counts a voter twice. Thrown by the
+ * shutdown gate while the process stops, and by the failover engine while neither store answers.
  */
 export class EngineUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterMs = 1_000,
+  ) {
     super(message);
     this.name = "EngineUnavailableError";
   }

@@ -43,7 +43,7 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
     redis,
     db,
     log,
-    { onSwitch: (to) => observer.engineSwitched(to) },
+    { onSwitch: (to) => observer.engineSwitched(to), health: parts.redisHealth ?? undefined },
   ).start();
   const engine = decorateEngine(failover, observer);
 

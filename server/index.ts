@@ -1,5 +1,5 @@
 import next from "next";
-import { readEnv } from "./env";
+import { readEnv, socketLimitsOf } from "./env";
 import { createAppServer } from "./http/createServer";
 import { startBackingServices } from "./infra/backingServices";
 import { createLog } from "./infra/log";
@@ -28,6 +28,9 @@ const services = await createServices({
   log,
   limits: limitRules(env.RATE_LIMITS),
   trustProxy: env.TRUST_PROXY,
+  socketLimits: socketLimitsOf(env),
+  voterCookieMaxAgeDays: env.VOTER_COOKIE_MAX_AGE_DAYS,
+  metricsToken: env.METRICS_TOKEN,
 });
 
 const dev = env.NODE_ENV !== "production";
@@ -35,7 +38,7 @@ const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PO
 await nextApp.prepare();
 const { server, wss, wsHandler } = createAppServer(services, {
   handleRequest: nextApp.getRequestHandler(),
-  handleUpgrade: nextApp.getUpgradeHandler(),
+  handleUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
 });
 countOpenSockets(services.metrics, wss);
 

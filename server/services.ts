@@ -23,6 +23,10 @@ import { trustedProxies, type TrustedProxies } from "./trpc/clientIp";
 /** Production configuration: what server/env.ts validated, and nothing a measurement alone needs. */
 export type ServicesConfig = {
   databaseUrl: string;
+  /** A session-capable route to the same database for LISTEN/NOTIFY when databaseUrl is a transaction-mode pooler. */
+  directDatabaseUrl?: string;
+  /** Prisma's pool per process (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
   sessionSecret: string;
@@ -85,7 +89,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const onError = (what: string) => (error: unknown) => log.warn(what, { err: error });
 
   // 1.
-  const db = createPrisma(config.databaseUrl);
+  const db = createPrisma(config.databaseUrl, config.databasePoolSize);
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
   const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
@@ -101,7 +105,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
 
   // 3.
   const channel = await connectLiveChannel({
-    databaseUrl: config.databaseUrl,
+    databaseUrl: config.directDatabaseUrl ?? config.databaseUrl,
     redis,
     redisUrl: config.redisUrl,
     onRedis: () => engine.name === "redis",

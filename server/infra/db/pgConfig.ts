@@ -1,18 +1,14 @@
+import { parse, toClientConfig } from "pg-connection-string";
 import type { PoolConfig } from "pg";
 
 /**
- * Splits a connection URL into the separate fields that `pg` and `PrismaPg` take.
- * PrismaPg builds its migration shadow database by spreading this config with another `database`; a
- * `connectionString` would silently override that and point the shadow at the real database.
+ * Reads a connection URL the way libpq does (`sslmode`, `sslrootcert`, `sslcert`/`sslkey`, a socket directory in
+ * `?host=`, `options`, `application_name`), through pg's own parser, into the separate fields `pg` and `PrismaPg` take.
+ * Separate fields matter: PrismaPg builds its migration shadow database by spreading this config with another
+ * `database`, which a `connectionString` would silently override (the shadow would become the real database).
+ * libpq semantics: `sslmode=require` encrypts without verifying the certificate, `verify-full` verifies it.
  */
 export function pgConfigFromUrl(databaseUrl: string, extra: PoolConfig = {}): PoolConfig {
-  const url = new URL(databaseUrl);
-  return {
-    host: decodeURIComponent(url.hostname) || "localhost",
-    port: url.port ? Number(url.port) : 5432,
-    user: decodeURIComponent(url.username) || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    database: decodeURIComponent(url.pathname.slice(1)) || undefined,
-    ...extra,
-  };
+  const { sslmode: _sslmode, ...config } = toClientConfig(parse(databaseUrl, { useLibpqCompat: true })) as PoolConfig & { sslmode?: string };
+  return { ...config, host: config.host || "localhost", user: config.user || undefined, password: config.password || undefined, ...extra };
 }

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../ballotStream";
 import { pollKeys } from "../keys";
+import { staleAfterRecord } from "../staleAfterRecord";
 import type { AcceptedBallot } from "../../types";
 import type { Db } from "../../../infra/db/prisma";
 import { recordBallots } from "../../postgres/recordBallots";
@@ -103,8 +104,11 @@ export class StreamFlusher {
     }
     const oldest = Math.min(...delivered.map((d) => entryTimeMs(d.id)));
     this.oldestUnrecordedMs = Math.min(this.oldestUnrecordedMs ?? oldest, oldest);
-    await recordBallots(this.db, delivered.flatMap((d) => d.ballot ?? []));
+    const ballots = delivered.flatMap((d) => d.ballot ?? []);
+    const recorded = await recordBallots(this.db, ballots);
     const done = this.redis.pipeline();
+    const stalePolls = new Set(ballots.filter((b, i) => staleAfterRecord(b, recorded[i])).map((b) => b.pollId));
+    for (const pollId of stalePolls) done.hdel(pollKeys(pollId).meta, "ready"); // rebuilt from Postgres by its next vote
     for (const [pollId, ids] of groupIds(delivered)) {
       done.xack(pollKeys(pollId).ballots, GROUP, ...ids);
       done.xdel(pollKeys(pollId).ballots, ...ids);

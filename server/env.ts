@@ -82,6 +82,9 @@ export function socketLimitsOf(env: Env) {
   };
 }
 
+/** Every variable the server reads (a deployment file naming anything else sets nothing). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {

@@ -97,6 +97,7 @@ export const en = {
   "vote.submit": "Send my vote",
   "vote.sending": "Sending your vote…",
   "vote.counted": "Your vote counted. Thank you!",
+  "vote.countedAfterRetry": "Your vote is counted. (The connection dropped, but it got through.)",
   "vote.alreadyVoted": "You already voted in this poll.",
   "vote.closed": "This poll is closed.",
   "vote.notOpen": "This poll isn't open yet.",

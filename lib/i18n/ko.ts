@@ -96,6 +96,7 @@ export const ko: Messages = {
   "vote.submit": "투표 보내기",
   "vote.sending": "투표를 보내는 중…",
   "vote.counted": "투표가 반영되었습니다. 감사합니다!",
+  "vote.countedAfterRetry": "투표가 집계되었습니다. (연결이 끊겼지만 투표는 전달되었습니다.)",
   "vote.alreadyVoted": "이미 이 투표에 참여하셨습니다.",
   "vote.closed": "마감된 투표입니다.",
   "vote.notOpen": "아직 시작되지 않은 투표입니다.",

@@ -32,6 +32,8 @@ export type ServicesConfig = {
   redisUrl: string | null;
   sessionSecret: string;
   publicUrl?: string;
+  /** Without PUBLIC_URL: this machine's address on the local network (infra/lanAddress.ts), for the links diners get. */
+  lanUrl?: string | null;
   /** Sends password reset links; null without SMTP (the operator's `npm run reset-password` prints them). */
   mailer?: Mailer | null;
   log: Log;
@@ -70,6 +72,7 @@ export type Services = {
   readonly metricsToken?: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
+  readonly lanUrl?: string | null;
   readonly mailer: Mailer | null;
   readonly log: Log;
   readonly metrics: MetricsRegistry;
@@ -137,6 +140,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     metricsToken: config.metricsToken,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
+    lanUrl: config.lanUrl ?? null,
     mailer: config.mailer ?? null,
     log,
     metrics,

@@ -9,11 +9,13 @@ import { ConnectionBadge } from "../../../_live/ConnectionBadge";
 import { QrCode } from "../../../_live/QrCode";
 import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
+import { useRoomCode, withRoomCode } from "../../../_live/useRoomCode";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
 import { CouponsLeft } from "./CouponsLeft";
 import { FullScreenButton } from "./FullScreenButton";
+import { RoomCode } from "./RoomCode";
 import styles from "./LiveScreen.module.css";
 import { ScreenBars } from "./ScreenBars";
 import { TimeLeft } from "./TimeLeft";
@@ -24,7 +26,7 @@ import { WinnerBanner } from "./WinnerBanner";
  * keeps only the latest tally, and when the server goes away it keeps showing the last one under a
  * "reconnecting" badge until updates flow again.
  */
-export function LiveScreen({ slug }: { slug: string }) {
+export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   // A screen switched on while the server is down keeps asking, however long it takes.
@@ -34,7 +36,8 @@ export function LiveScreen({ slug }: { slug: string }) {
     retryDelay: (failures) => Math.min(1_000 * 2 ** failures, 10_000),
   });
   const live = useLiveResults(poll.data?.id);
-  const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
+  const roomCode = useRoomCode(poll.data?.id, Boolean(poll.data?.requiresPresence), screenKey);
+  const shareUrl = withRoomCode(useShareUrl(poll.data?.id, poll.data?.slug), roomCode);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
 
   if (!poll.data) {
@@ -77,6 +80,7 @@ export function LiveScreen({ slug }: { slug: string }) {
               </figcaption>
             </figure>
           )}
+          {status !== "closed" && roomCode && <RoomCode code={roomCode} />}
           <dl className={styles.stats}>
             <div>
               <dt>{t("screen.total")}</dt>

@@ -5,7 +5,15 @@ import { LatestValueStream } from "./latestValueStream";
 import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
 import type { LiveChannel, LiveMessage, LiveUpdate } from "./messages";
 
-type Viewer = { stream: LatestValueStream<LiveUpdate>; canSee: (status: LiveUpdate["status"]) => boolean };
+/**
+ * `hiddenStatus`: the status last sent to a viewer the tally is hidden from. Such a viewer is sent an update only
+ * when the status changes: an update per vote, even without the tally, would tell the count and timing of votes.
+ */
+type Viewer = {
+  stream: LatestValueStream<LiveUpdate>;
+  canSee: (status: LiveUpdate["status"]) => boolean;
+  hiddenStatus?: LiveUpdate["status"];
+};
 
 type WatchedPoll = {
   poll: PollDefinition;
@@ -53,10 +61,18 @@ export class TallyHub {
 
   /** The poll's live updates for one viewer, starting with the current state; ends when `signal` aborts. */
   async watch(poll: PollDefinition, canSee: Viewer["canSee"], signal?: AbortSignal): Promise<AsyncIterable<LiveUpdate>> {
-    const watched = await this.startWatching(poll);
+    let watched = await this.startWatching(poll);
+    // Released by its last viewer while this one waited for it: watch the poll afresh.
+    while (this.watched.get(poll.id) !== watched && !signal?.aborted) watched = await this.startWatching(poll);
     const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(signal), canSee };
+    // Stopped while the poll was being read: an abort listener added now would never fire, so never register.
+    if (signal?.aborted) {
+      this.releaseIfUnwatched(watched);
+      return viewer.stream;
+    }
     watched.viewers.add(viewer);
-    viewer.stream.push(this.updateFor(watched, viewer));
+    const status = this.statusOf(watched);
+    this.send(viewer, { status, results: watched.results }, { status, results: null });
     signal?.addEventListener("abort", () => this.stopWatching(watched, viewer), { once: true });
     return viewer.stream;
   }
@@ -106,6 +122,10 @@ export class TallyHub {
 
   private stopWatching(watched: WatchedPoll, viewer: Viewer): void {
     watched.viewers.delete(viewer);
+    this.releaseIfUnwatched(watched);
+  }
+
+  private releaseIfUnwatched(watched: WatchedPoll): void {
     if (watched.viewers.size > 0 || this.watched.get(watched.poll.id) !== watched) return;
     watched.throttle.cancel();
     this.watched.delete(watched.poll.id);
@@ -159,14 +179,14 @@ export class TallyHub {
     const visible: LiveUpdate = { status, results: watched.results };
     const hidden: LiveUpdate = { status, results: null };
     if (watched.viewers.size <= DELIVERY_CHUNK) {
-      for (const viewer of watched.viewers) viewer.stream.push(viewer.canSee(status) ? visible : hidden);
+      for (const viewer of watched.viewers) this.send(viewer, visible, hidden);
       return;
     }
     const viewers = [...watched.viewers];
     watched.delivering = true;
     const pushFrom = (start: number) => {
       const end = Math.min(viewers.length, start + DELIVERY_CHUNK);
-      for (let i = start; i < end; i++) viewers[i].stream.push(viewers[i].canSee(status) ? visible : hidden);
+      for (let i = start; i < end; i++) this.send(viewers[i], visible, hidden);
       if (end < viewers.length) return void setImmediate(pushFrom, end);
       watched.delivering = false;
       if (watched.deliverAgain && this.watched.get(watched.poll.id) === watched) {
@@ -181,9 +201,15 @@ export class TallyHub {
     return effectiveStatus(watched.window, new Date());
   }
 
-  private updateFor(watched: WatchedPoll, viewer: Viewer): LiveUpdate {
-    const status = this.statusOf(watched);
-    return { status, results: viewer.canSee(status) ? watched.results : null };
+  /** The tally to a viewer who may see it; to the others, the status alone and only when it changed. */
+  private send(viewer: Viewer, visible: LiveUpdate, hidden: LiveUpdate): void {
+    if (viewer.canSee(visible.status)) {
+      viewer.hiddenStatus = undefined;
+      viewer.stream.push(visible);
+    } else if (viewer.hiddenStatus !== hidden.status) {
+      viewer.hiddenStatus = hidden.status;
+      viewer.stream.push(hidden);
+    }
   }
 }
 

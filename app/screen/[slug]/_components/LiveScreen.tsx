@@ -33,7 +33,7 @@ export function LiveScreen({ slug }: { slug: string }) {
     retry: (_failures, error) => !isClientError(error),
     retryDelay: (failures) => Math.min(1_000 * 2 ** failures, 10_000),
   });
-  const live = useLiveResults(poll.data?.id);
+  const live = useLiveResults(poll.data?.id, "room");
   const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
 

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { groupJoinCode } from "@/lib/joinCode";
 import { reachableFromPhones } from "@/lib/shareLink";
@@ -8,6 +9,7 @@ import { useI18n } from "../../../../_i18n/I18nProvider";
 import { QrCode } from "../../../../_live/QrCode";
 import { qrDownloads } from "../../../../_live/qrDownloads";
 import { useShareUrl } from "../../../../_live/useShareUrl";
+import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
 
 /**
@@ -18,6 +20,8 @@ import { Notice } from "../../../../_ui/Notice";
 export function SharePanel({ pollId, slug, joinCode }: { pollId: string; slug: string; joinCode: string }) {
   const { t } = useI18n();
   const url = useShareUrl(pollId, slug);
+  // The screen's own link carries its key, so the screen can show the room code (docs/adr/0026).
+  const screenPath = useQuery(useTRPC().presence.screenPath.queryOptions({ pollId }, { staleTime: Infinity })).data ?? `/screen/${slug}`;
   const [copied, setCopied] = useState(false);
   const [files, setFiles] = useState<{ svg: string; png: string } | null>(null);
   useEffect(() => {
@@ -54,7 +58,7 @@ export function SharePanel({ pollId, slug, joinCode }: { pollId: string; slug: s
             <button type="button" className="button button--small button--secondary" onClick={copy}>
               {t("admin.copy")}
             </button>
-            <Link className="button button--small" href={`/screen/${slug}`} target="_blank">
+            <Link className="button button--small" href={screenPath} target="_blank" data-testid="screen-link">
               {t("admin.openScreen")}
             </Link>
           </p>

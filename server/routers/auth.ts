@@ -31,12 +31,19 @@ export const authRouter = router({
   signIn: publicProcedure
     .input(signInInput)
     .use(rateLimit("signInsPerIp", (ctx) => ctx.ip))
-    .use(rateLimit("signInsPerAccount", (_ctx, input) => (input as { email: string }).email))
+    .use(rateLimit("signInsPerIpPerAccount", (ctx, input) => `${ctx.ip}:${(input as { email: string }).email}`))
     .mutation(async ({ ctx, input }) => {
-    const owner = await signIn(ctx.services.db, input);
-    await startSessionCookie(ctx, owner.id);
-    return owner;
-  }),
+      const delays = ctx.services.signInDelays;
+      const wait = delays.delayMs(input.email);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const owner = await signIn(ctx.services.db, input).catch((error: unknown) => {
+        delays.failed(input.email);
+        throw error;
+      });
+      delays.succeeded(input.email);
+      await startSessionCookie(ctx, owner.id);
+      return owner;
+    }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     await endSession(ctx.services.db, ctx.cookies[SESSION_COOKIE]);

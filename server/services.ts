@@ -2,6 +2,7 @@ import "server-only";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
+import { RedisHealth } from "./engine/redis/redisHealth";
 import type { VoteEngine } from "./engine/types";
 import { createPostgresVoting } from "./engine/voting/postgresVoting";
 import { createRedisVoting } from "./engine/voting/redisVoting";
@@ -96,13 +97,18 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
   const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
-  const limiter = redis ? new RedisRateLimiter(redis, fallbackLimiter, onError("rate limiter fell back to memory")) : fallbackLimiter;
+  // Real round trips with a deadline (a hung Redis keeps its connections open): the engine, the limiter and
+  // readiness all read this one probe.
+  const redisHealth = redis ? new RedisHealth(redis).start() : null;
+  const limiter = redis
+    ? new RedisRateLimiter(redis, fallbackLimiter, onError("rate limiter fell back to memory"), () => redisHealth?.current !== "down")
+    : fallbackLimiter;
 
   // 2.
   const metrics = createMetricsRegistry();
   const votingMetrics = new VotingMetrics(metrics);
   const buildVoting = variant.voting ?? (redis ? createRedisVoting : createPostgresVoting);
-  const voting: Voting = await buildVoting({ db, databaseUrl: config.databaseUrl, redis, redisUrl: config.redisUrl, log, observer: votingMetrics });
+  const voting: Voting = await buildVoting({ db, databaseUrl: config.databaseUrl, redis, redisUrl: config.redisUrl, redisHealth, log, observer: votingMetrics });
   votingMetrics.watch(voting);
   const { engine } = voting;
 
@@ -117,7 +123,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
   snapshotter.start();
-  const redisUp = redis ? () => redis.ping().then((reply) => reply === "PONG", () => false) : null;
+  const redisUp = redisHealth ? async () => redisHealth.current !== "down" : null;
   const readiness = new ReadinessCheck(db, redisUp, () => engine.name);
 
   return {
@@ -147,6 +153,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     async close() {
       await live.close();
       await snapshotter.stop();
+      redisHealth?.stop(); // first: a probe of a closing connection would read as an outage
       await voting.close();
       await db.$disconnect();
     },

@@ -290,4 +290,10 @@ export const ko: Messages = {
   "redeem.colState": "상태",
   "redeem.stateRedeemed": "사용됨",
   "redeem.stateUndone": "{time}에 취소됨",
+  "screen.orType": "또는 {url} 에서 코드 입력",
+  "join.title": "투표 참여",
+  "join.label": "식당 화면에 보이는 코드",
+  "join.hint": "영문과 숫자 6자리 (예: K7M 3QX). 띄어쓰기와 대시는 상관없습니다.",
+  "join.submit": "투표로 가기",
+  "join.notFound": "이 코드로 열린 투표가 없습니다. 화면을 확인하고 다시 입력해 주세요.",
 };

@@ -4,6 +4,7 @@ import { archivePollInput, createPollInput, idSchema, pollIdInput, pollRefInput,
 import { SESSION_COOKIE } from "../domain/owners/sessions";
 import { printableBallotCodes } from "../domain/polls/ballotCodes";
 import { readPublicPoll } from "../domain/polls/data";
+import { findPollByJoinCode } from "../domain/polls/joinCode";
 import { exportBallotsCsv } from "../domain/polls/exportBallots";
 import { readTallyHistory } from "../domain/polls/history";
 import { duplicatePoll, readDraft, updateDraft } from "../domain/polls/drafts";
@@ -86,6 +87,11 @@ export const pollRouter = router({
     const poll = await ctx.services.polls.get(input);
     return ctx.services.publicUrl ? new URL(`/p/${poll.slug}`, ctx.services.publicUrl).toString() : null;
   }),
+
+  /** The poll a join code typed at /join names (leniently read: spaces, dashes, case, O/I/L). */
+  byJoinCode: publicProcedure
+    .input(z.object({ code: z.string().max(20) }))
+    .query(({ ctx, input }) => findPollByJoinCode(ctx.services.db, input.code)),
 
   get: publicProcedure.input(pollRefInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);

@@ -50,6 +50,8 @@ export type ScenarioFigures = {
   internalErrors: number;
   /** Error answers by tRPC code. */
   errorCodes: Record<string, number>;
+  /** The retry hint an error answer carried, if any did. */
+  retryAfterMs: number | null;
   lost: number;
   double: number;
   /** Ballots in Postgres whose vote was answered with an error (told failed, counted): must be 0. */
@@ -117,6 +119,7 @@ export async function runFaultScenario(stores: PrivateStores, fault: Fault, opti
       serverErrors: load.serverErrorCount,
       internalErrors: load.errorCodes.get("INTERNAL_SERVER_ERROR") ?? 0,
       errorCodes: Object.fromEntries(load.errorCodes),
+      retryAfterMs: load.retryAfterMs,
       lost: audit.acceptedMissing + audit.acceptedWrongOption,
       double: audit.doubleCounts,
       countedButToldFailed: Object.entries(audit.unansweredInPostgres)
@@ -146,6 +149,7 @@ export function printScenario(f: ScenarioFigures): void {
     "5xx": f.serverErrors,
     internalErrors: f.internalErrors,
     errorAnswers: JSON.stringify(f.errorCodes),
+    retryAfterMs: f.retryAfterMs,
     accepted: f.audit.accepted,
     inPostgres: f.audit.inPostgres,
     lost: f.lost,
@@ -153,9 +157,20 @@ export function printScenario(f: ScenarioFigures): void {
     countedButToldFailed: f.countedButToldFailed,
     unansweredInPostgres: JSON.stringify(f.audit.unansweredInPostgres),
     talliesEqual: f.talliesEqual,
-    engineSwitches: f.serverLog.filter((m) => /votes move/.test(m)).length,
+    serverLog: JSON.stringify(countLines(f.serverLog)),
   };
   console.log(`[chaos] ${f.scenario}: ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  if (!f.talliesEqual) {
+    const { perOption, counters, redisTally } = f.audit;
+    console.log(`[chaos] ${f.scenario}: tallies differ: ballots=${JSON.stringify(perOption)} counters=${JSON.stringify(counters)} redis=${JSON.stringify(redisTally)}`);
+  }
+}
+
+/** The server's log messages with how often each came, in the order they first came. */
+function countLines(lines: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of lines) counts[line.slice(0, 60)] = (counts[line.slice(0, 60)] ?? 0) + 1;
+  return counts;
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {

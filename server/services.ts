@@ -13,6 +13,7 @@ import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
+import { SignInDelays } from "./limits/signInDelays";
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits/socketLimits";
 import { connectLiveChannel } from "./live/channels";
 import { createLive, type Live } from "./live/live";
@@ -67,6 +68,8 @@ export type Services = {
   readonly limits: LimitRules;
   readonly trustProxy: TrustedProxies;
   readonly socketLimits: SocketLimits;
+  /** Progressive delays of an account's sign-ins after failures (never a lockout). */
+  readonly signInDelays: SignInDelays;
   readonly socketMetrics: SocketLimitMetrics;
   readonly voterCookieMaxAgeMs: number;
   readonly metricsToken?: string;
@@ -135,6 +138,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     limits: config.limits ?? DEFAULT_LIMITS,
     trustProxy: trustedProxies(config.trustProxy),
     socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    signInDelays: new SignInDelays(),
     socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
     voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
     metricsToken: config.metricsToken,

@@ -74,7 +74,7 @@ export const pollRouter = router({
 
   exportBallots: ownerPollProcedure.query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId) };
+    return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId, ctx.services.sessionSecret) };
   }),
 
   /** The printable ballot codes of a strict one-person-one-vote poll, each with the link its QR code opens. */

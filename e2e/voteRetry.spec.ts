@@ -58,3 +58,26 @@ test.describe("in Korean", () => {
     await owner.dispose();
   });
 });
+
+test.describe("a rolling restart", () => {
+  test.use({ locale: "en-US" });
+
+  test("a vote sent while the diner's server restarts goes in once it is back, without a reload", async ({ app, page }) => {
+    test.setTimeout(120_000);
+    const { owner, poll } = await openPollViaApi(app.url, { labels: ["Mandu", "Galbi"] });
+    await page.goto(`/p/${poll.slug}`);
+    await expect(page.getByRole("button", { name: "Galbi" })).toBeVisible();
+
+    // SIGTERM: /api/ready turns 503 at once (votes are still taken through the drain delay), then the process ends.
+    const stopped = app.stop();
+    await expect.poll(async () => (await fetch(`${app.url}/api/ready`).catch(() => null))?.status ?? "gone").toBe(503);
+    await stopped;
+    await page.getByRole("button", { name: "Galbi" }).click();
+    await expect(page.getByText("Sending your vote…")).toBeVisible();
+    await app.start();
+
+    await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible({ timeout: 30_000 });
+    expect(await owner.results(poll.id)).toMatchObject({ total: 1 });
+    await owner.dispose();
+  });
+});

@@ -11,8 +11,11 @@
 export type VoteFailure = "no_answer" | "unauthorized" | "other";
 
 export const VOTE_RETRY = {
-  /** Attempts in all, the first included: about 10 s of retries at most, longer than a rolling restart's gap. */
-  attempts: 6,
+  /**
+   * Attempts in all, the first included: up to about 18 s of pauses, enough for a lone server's restart (behind a
+   * balancer the first retry already reaches another process).
+   */
+  attempts: 8,
   firstDelayMs: 400,
   maxDelayMs: 4_000,
   /** A vote unanswered this long is given up and sent again (the answer normally takes well under a second). */

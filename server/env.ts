@@ -49,6 +49,11 @@ const envSchema = z.object({
   /** Overrides of the rate limits in server/limits/rules.ts, as JSON. */
   RATE_LIMITS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * On SIGTERM, how long /api/ready answers 503 while votes are still taken, before the process stops taking them:
+   * long enough for a load balancer's health checks to take it out (HAProxy in compose.yaml: 2 checks 2 s apart).
+   */
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where password reset e-mails go out, e.g. smtps://user:pass@mail.example.com. Without it: `npm run reset-password`. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

@@ -70,6 +70,7 @@ async function shutdown(signal: string) {
       server,
       wss,
       wsHandler,
+      drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
       stopRest: async () => {
         await nextApp.close().catch(() => {});
         await backing.stop();

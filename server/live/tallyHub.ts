@@ -21,6 +21,10 @@ type WatchedPoll = {
   /** Status and schedule: a reopen or an extension changes the schedule too. */
   window: PollWindow;
   viewers: Set<Viewer>;
+  /** The status last pushed to the viewers: a change of it is news at once (a close shows the winner). */
+  lastStatus: LiveUpdate["status"];
+  /** Fires when the schedule's next opening or closing time is reached. */
+  transition: NodeJS.Timeout | null;
   throttle: LeadingEdgeThrottle;
   /** A chunked delivery is under way; `deliverAgain`: newer state arrived meanwhile. */
   delivering: boolean;
@@ -29,6 +33,9 @@ type WatchedPoll = {
 
 /** Viewers woken per turn of the event loop when a poll's update goes out. */
 const DELIVERY_CHUNK = 250;
+
+/** setTimeout's longest wait (~24.8 days); a later time is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type TallyHubOptions = {
   /** At most one update per poll per interval reaches the screens, however fast votes arrive. */
@@ -42,7 +49,10 @@ export type TallyHubOptions = {
 /**
  * This process's view of the polls it has viewers for: the newest tally and status of each, fed by the live
  * channel, pushed to every viewer at most once per interval. A message older than the tally held (lower seq) is
- * dropped; a periodic re-read repairs anything pub/sub lost.
+ * dropped; a periodic re-read repairs anything pub/sub lost. A scheduled opening or closing is a moment, not a
+ * message: every process arms a timer for the next one of each poll it has viewers for, from the schedule the
+ * channel keeps it up to date with, and pushes the new status (with the final tally, to whoever may see it) the
+ * moment it comes (docs/adr/0022).
  */
 export class TallyHub {
   private readonly watched = new Map<string, WatchedPoll>();
@@ -93,6 +103,7 @@ export class TallyHub {
     clearInterval(this.refreshTimer);
     for (const watched of this.watched.values()) {
       watched.throttle.cancel();
+      if (watched.transition) clearTimeout(watched.transition);
       for (const viewer of watched.viewers) viewer.stream.end();
     }
     this.watched.clear();
@@ -109,11 +120,14 @@ export class TallyHub {
         results,
         window,
         viewers: new Set(),
+        lastStatus: effectiveStatus(window, new Date()),
+        transition: null,
         delivering: false,
         deliverAgain: false,
         throttle: new LeadingEdgeThrottle(this.options.screenIntervalMs, () => this.deliver(watched)),
       };
       this.watched.set(poll.id, watched);
+      this.armTransition(watched);
       return watched;
     })().finally(() => this.loading.delete(poll.id));
     this.loading.set(poll.id, loading);
@@ -128,6 +142,7 @@ export class TallyHub {
   private releaseIfUnwatched(watched: WatchedPoll): void {
     if (watched.viewers.size > 0 || this.watched.get(watched.poll.id) !== watched) return;
     watched.throttle.cancel();
+    if (watched.transition) clearTimeout(watched.transition);
     this.watched.delete(watched.poll.id);
     this.channel.unlisten(watched.poll.id).catch(this.options.onError);
   }
@@ -136,11 +151,7 @@ export class TallyHub {
     const watched = this.watched.get(message.pollId);
     if (!watched) return;
     if (message.kind === "tally") this.offerResults(watched, message.results);
-    else {
-      const before = this.statusOf(watched);
-      watched.window = windowOf(message);
-      if (this.statusOf(watched) !== before) this.deliver(watched); // a close is news at once: the screen shows the winner
-    }
+    else this.takeWindow(watched, windowOf(message));
   }
 
   private offerResults(watched: WatchedPoll, results: PollResults): void {
@@ -152,15 +163,42 @@ export class TallyHub {
   private async refreshAll(): Promise<void> {
     for (const watched of this.watched.values()) {
       try {
-        const before = this.statusOf(watched);
         const [results, window] = await Promise.all([this.engine.readResults(watched.poll), this.options.readWindow(watched.poll.id)]);
-        watched.window = window;
-        if (this.statusOf(watched) !== before) this.deliver(watched);
         this.offerResults(watched, results);
+        this.takeWindow(watched, window);
       } catch (error) {
         this.options.onError(error);
       }
     }
+  }
+
+  /** A new status or schedule: pushed at once if the status a person sees changed, and the next transition re-armed. */
+  private takeWindow(watched: WatchedPoll, window: PollWindow): void {
+    watched.window = window;
+    this.pushIfStatusChanged(watched);
+    this.armTransition(watched);
+  }
+
+  private pushIfStatusChanged(watched: WatchedPoll): void {
+    if (this.statusOf(watched) !== watched.lastStatus) this.deliver(watched);
+  }
+
+  /** A timer for the poll's next scheduled opening or closing, if it has one still to come. */
+  private armTransition(watched: WatchedPoll): void {
+    if (watched.transition) clearTimeout(watched.transition);
+    watched.transition = null;
+    const { status, opensAt, closesAt } = watched.window;
+    const now = Date.now();
+    const next = status === "open" ? [opensAt, closesAt].map((at) => at?.getTime() ?? Infinity).filter((at) => at > now) : [];
+    if (next.length === 0) return;
+    const wait = Math.min(Math.min(...next) - now, MAX_TIMER_MS);
+    watched.transition = setTimeout(() => {
+      watched.transition = null;
+      if (this.watched.get(watched.poll.id) !== watched) return;
+      this.pushIfStatusChanged(watched);
+      this.armTransition(watched);
+    }, wait);
+    watched.transition.unref();
   }
 
   /**
@@ -176,6 +214,7 @@ export class TallyHub {
       return;
     }
     const status = this.statusOf(watched);
+    watched.lastStatus = status;
     const visible: LiveUpdate = { status, results: watched.results };
     const hidden: LiveUpdate = { status, results: null };
     if (watched.viewers.size <= DELIVERY_CHUNK) {

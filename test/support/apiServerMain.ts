@@ -34,7 +34,7 @@ server.listen(env.PORT, "127.0.0.1", () => {
 });
 // The real server's shutdown (server/gracefulShutdown.ts), so tests of SIGTERM test what production does.
 process.on("SIGTERM", () => {
-  shutDownGracefully({ services, server, wss, wsHandler }).then(
+  shutDownGracefully({ services, server, wss, wsHandler, drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS }).then(
     () => process.exit(0),
     (error) => {
       process.stderr.write(`shutdown failed: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -13,6 +13,7 @@ export const en = {
   "common.cancel": "Cancel",
   "common.networkError": "Couldn't reach the server. Check your connection and try again.",
   "common.unexpectedError": "Something went wrong. Please try again.",
+  "common.databaseAway": "The database is away for a moment. Votes are still being counted; nothing here can be loaded or changed until it is back.",
   "common.tooFast": "Too fast — try again in {seconds} s",
   "common.notFound": "This poll doesn't exist. Check the link.",
   "status.draft": "Draft",

@@ -12,6 +12,7 @@ export const ko: Messages = {
   "common.cancel": "취소",
   "common.networkError": "서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도해 주세요.",
   "common.unexpectedError": "문제가 생겼습니다. 다시 시도해 주세요.",
+  "common.databaseAway": "데이터베이스에 잠시 연결할 수 없습니다. 투표는 계속 집계되며, 다시 연결되면 불러오기와 변경이 가능합니다.",
   "common.tooFast": "너무 빨라요 — {seconds}초 후에 다시 시도해 주세요",
   "common.notFound": "없는 투표입니다. 링크를 확인해 주세요.",
   "status.draft": "준비 중",

@@ -1,4 +1,4 @@
-import { castVoteInput } from "@/lib/schemas";
+import { castVoteInput, pollIdInput } from "@/lib/schemas";
 import { describeWonCoupon } from "../domain/coupons/data";
 import { DomainError } from "../domain/errors";
 import { recordBallotTable } from "../domain/presence/ballotTables";
@@ -8,6 +8,16 @@ import { castVote } from "../domain/votes/castVote";
 import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
 
 export const voteRouter = router({
+  /**
+   * Gives a first-time diner their voter identity (the signed cookie) before they vote. A vote whose answer is lost
+   * is sent again by the page (lib/voteRetry.ts); had the identity come in that lost answer, the retry would be a
+   * new voter and the vote would count twice. With a valid cookie it does nothing.
+   */
+  identify: publicProcedure
+    .input(pollIdInput)
+    .use(voterIdentity)
+    .mutation(() => ({ identified: true as const })),
+
   cast: publicProcedure
     .input(castVoteInput)
     .use(rateLimit("votesPerIp", (ctx) => ctx.ip))

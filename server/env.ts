@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseRedisAddress } from "./infra/redis/redisAddress";
 
 /**
  * All configuration, validated once at start: a wrong deployment fails at boot with a clear message, not at the
@@ -10,7 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** One server, a Redis Cluster or a Sentinel-watched primary: the forms are in server/infra/redis/redisAddress.ts. */
+  REDIS_URL: z.string().superRefine(isRedisAddress).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   DATA_DIR: z.string().default(".data"),
@@ -41,4 +43,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return parsed.data;
+}
+
+function isRedisAddress(text: string, context: z.RefinementCtx): void {
+  try {
+    parseRedisAddress(text);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+  }
 }

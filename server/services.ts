@@ -10,6 +10,7 @@ import { ReadinessCheck } from "./http/readiness";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
+import { redisAnswers } from "./infra/redis/redisClient";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
 import { connectLiveChannel } from "./live/channels";
@@ -97,7 +98,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
   snapshotter.start();
-  const redisUp = redis ? () => redis.ping().then((reply) => reply === "PONG", () => false) : null;
+  const redisUp = redis ? () => redisAnswers(redis) : null;
   const readiness = new ReadinessCheck(db, redisUp, () => engine.name);
 
   return {

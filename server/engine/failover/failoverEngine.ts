@@ -1,6 +1,7 @@
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import type { Log } from "../../infra/log";
+import { redisAnswers } from "../../infra/redis/redisClient";
 import { EngineMovedError, type PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { RedisVoteEngine } from "../redis/redisEngine";
 import type { ScriptedRedis } from "../redis/scripts";
@@ -188,7 +189,7 @@ export class FailoverVoteEngine implements VoteEngine {
   }
 
   private async redisHealthy(): Promise<boolean> {
-    return this.redis.ping().then((reply) => reply === "PONG", () => false);
+    return redisAnswers(this.redis); // on a cluster: every master, and no slot without one
   }
 
   /** Whether the voter's ballot in Postgres is the one this request would cast (see tableside_record_ballots' "same"). */

@@ -1,6 +1,7 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../../infra/redis/redisClient";
 import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../../types";
 import { pollKeys } from "../keys";
+import { pipelinePerPoll } from "../pipelinePerPoll";
 import { GroupCommit } from "./groupCommit";
 import { type BallotWriter, recordBallots } from "../../postgres/recordBallots";
 
@@ -23,7 +24,7 @@ export class DurableAccept implements BallotLedger {
 
   constructor(
     writer: BallotWriter,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
   ) {
     this.commits = new GroupCommit(async (batch) => {
       const outcomes = await recordBallots(writer, batch);
@@ -48,8 +49,8 @@ export class DurableAccept implements BallotLedger {
       ids.push(b.streamEntryId);
       byPoll.set(b.pollId, ids);
     }
-    const pipeline = this.redis.pipeline();
-    for (const [pollId, ids] of byPoll) pipeline.xdel(pollKeys(pollId).ballots, ...ids);
-    pipeline.exec().catch(() => {});
+    pipelinePerPoll(this.redis, [...byPoll.keys()], (pipeline, pollId) => pipeline.xdel(pollKeys(pollId).ballots, ...byPoll.get(pollId)!)).catch(
+      () => {},
+    );
   }
 }

@@ -1,6 +1,7 @@
-import type { Redis } from "ioredis";
 import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../ballotStream";
 import { pollKeys } from "../keys";
+import { pipelinePerPoll } from "../pipelinePerPoll";
+import type { RedisClient } from "../../../infra/redis/redisClient";
 import type { AcceptedBallot } from "../../types";
 import type { Db } from "../../../infra/db/prisma";
 import { recordBallots } from "../../postgres/recordBallots";
@@ -47,7 +48,7 @@ export class StreamFlusher {
   private readonly options: Required<Omit<FlusherOptions, "onFlushed">> & Pick<FlusherOptions, "onFlushed">;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly db: Db,
     options: FlusherOptions,
   ) {
@@ -104,12 +105,11 @@ export class StreamFlusher {
     const oldest = Math.min(...delivered.map((d) => entryTimeMs(d.id)));
     this.oldestUnrecordedMs = Math.min(this.oldestUnrecordedMs ?? oldest, oldest);
     await recordBallots(this.db, delivered.flatMap((d) => d.ballot ?? []));
-    const done = this.redis.pipeline();
-    for (const [pollId, ids] of groupIds(delivered)) {
-      done.xack(pollKeys(pollId).ballots, GROUP, ...ids);
-      done.xdel(pollKeys(pollId).ballots, ...ids);
-    }
-    await done.exec();
+    const done = groupIds(delivered);
+    await pipelinePerPoll(this.redis, [...done.keys()], (pipeline, pollId) => {
+      pipeline.xack(pollKeys(pollId).ballots, GROUP, ...done.get(pollId)!);
+      pipeline.xdel(pollKeys(pollId).ballots, ...done.get(pollId)!);
+    });
     this.lastLagMs = Date.now() - oldest;
     this.oldestUnrecordedMs = null;
     this.flushed += delivered.length;
@@ -164,20 +164,17 @@ export class StreamFlusher {
     const ownPending = this.retryOwnPending;
     this.retryOwnPending = false;
 
-    const pipeline = this.redis.pipeline();
-    for (const pollId of polls) {
+    const replies = await pipelinePerPoll(this.redis, polls, (pipeline, pollId) => {
       const key = pollKeys(pollId).ballots;
       if (claim) pipeline.xautoclaim(key, GROUP, consumer, claimIdleMs, "0-0", "COUNT", batchSize);
       if (ownPending) pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, "0");
       pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, ">");
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    const perPoll = replies.length / polls.length;
+    });
 
     const delivered = new Map<string, Delivered>();
     const missingGroups: string[] = [];
     polls.forEach((pollId, p) => {
-      for (const [error, reply] of replies.slice(p * perPoll, (p + 1) * perPoll)) {
+      for (const [error, reply] of replies[p]) {
         if (error) {
           if (/NOGROUP/.test(String(error))) missingGroups.push(pollId);
           else throw error;

@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
  * End-to-end journeys in Debian's Chromium (Playwright cannot download its own browser here). Each worker starts
  * the real server (Next pages + tRPC over HTTP and WebSocket) on a free port with a throwaway data folder, so it
  * gets its own embedded Postgres and private Redis; the pages are built once in global setup.
- * E2E_SKIP_BUILD=1 reuses the last `next build`; E2E_DEV=1 runs the server in development mode instead.
+ * The build is skipped when the last one is of the same sources (scripts/build.mjs); E2E_DEV=1 runs the server in
+ * development mode instead.
  */
 export default defineConfig({
   testDir: "e2e",

@@ -15,6 +15,7 @@ import { startBacking } from "./support/backing";
 import { ProgressBar } from "./support/progress";
 import type { Scenario, ScenarioResult } from "./support/scenario";
 import { bloom } from "./scenarios/bloom";
+import { capacity } from "./scenarios/capacity";
 import { flusher } from "./scenarios/flusher";
 import { commandStats } from "./scenarios/commandStats";
 import { flood } from "./scenarios/flood";
@@ -33,7 +34,7 @@ async function main() {
   const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
   if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
-  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, profile];
+  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, profile, capacity];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are: ${all.map((s) => s.name).join(", ")}`);
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);

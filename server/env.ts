@@ -11,6 +11,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * A direct connection (not through a transaction-mode pooler such as PgBouncer) for what needs a session of its
+   * own: LISTEN/NOTIFY and `npm run migrate`. Default: DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections each process keeps to DATABASE_URL for queries (Prisma's pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
   /** One server, a Redis Cluster or a Sentinel-watched primary: the forms are in server/infra/redis/redisAddress.ts. */
   REDIS_URL: z.string().superRefine(isRedisAddress).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -28,6 +35,14 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of those e-mails, e.g. "Tableside <no-reply@example.com>". */
   MAIL_FROM: z.string().min(3).max(200).optional(),
+}).refine((env) => !env.DIRECT_DATABASE_URL || env.DATABASE_URL, {
+  message: "DIRECT_DATABASE_URL is the direct route to DATABASE_URL's database: set DATABASE_URL too",
+  path: ["DIRECT_DATABASE_URL"],
+}).refine((env) => env.NODE_ENV !== "production" || !env.DATABASE_URL || env.SESSION_SECRET, {
+  // A generated secret lives in one machine's DATA_DIR: two processes sharing a database would each sign voter
+  // cookies the other rejects, and one diner would count as two voters. Only the zero-configuration start may generate it.
+  message: "SESSION_SECRET is required in production with a shared DATABASE_URL: every process must sign cookies with the same secret (e.g. `openssl rand -base64 32`)",
+  path: ["SESSION_SECRET"],
 }).refine((env) => !env.SMTP_URL || env.PUBLIC_URL, {
   // A reset link built from the request's Host header could point at anyone's site: the link's host is configured.
   message: "SMTP_URL needs PUBLIC_URL, the address reset links in e-mails point to",
@@ -35,6 +50,9 @@ const envSchema = z.object({
 }).refine((env) => !env.SMTP_URL || env.MAIL_FROM, { message: "SMTP_URL needs MAIL_FROM, the sender of its e-mails", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the server reads (a deployment file naming anything else sets nothing). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);

@@ -18,17 +18,28 @@ import { shutDownGracefully } from "./gracefulShutdown";
 const env = readEnv();
 const log = createLog(env.LOG_LEVEL);
 
-const backing = await startBackingServices(env, log);
-const services = await createServices({
-  databaseUrl: backing.databaseUrl,
-  redisUrl: backing.redisUrl,
-  sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
-  publicUrl: env.PUBLIC_URL,
-  mailer: env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
-  log,
-  limits: limitRules(env.RATE_LIMITS),
-  trustProxy: env.TRUST_PROXY,
-});
+// A start that cannot reach or use its stores says why in one log line and exits 1 (a supervisor retries).
+const started = await startBackingServices(env, log)
+  .then(async (backing) => ({
+    backing,
+    services: await createServices({
+      databaseUrl: backing.databaseUrl,
+      directDatabaseUrl: backing.directDatabaseUrl,
+      databasePoolSize: env.DATABASE_POOL_SIZE,
+      redisUrl: backing.redisUrl,
+      sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
+      publicUrl: env.PUBLIC_URL,
+      mailer: env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
+      log,
+      limits: limitRules(env.RATE_LIMITS),
+      trustProxy: env.TRUST_PROXY,
+    }),
+  }))
+  .catch((error: unknown) => {
+    log.error(`cannot start: ${error instanceof Error ? error.message : "unknown error"}`, { err: error });
+    process.exit(1);
+  });
+const { backing, services } = started;
 
 const dev = env.NODE_ENV !== "production";
 const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });

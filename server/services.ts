@@ -2,6 +2,7 @@ import "server-only";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
+import { RedisHealth } from "./engine/redis/redisHealth";
 import type { VoteEngine } from "./engine/types";
 import { createPostgresVoting } from "./engine/voting/postgresVoting";
 import { createRedisVoting } from "./engine/voting/redisVoting";
@@ -10,7 +11,6 @@ import { ReadinessCheck } from "./http/readiness";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
-import { redisAnswers } from "./infra/redis/redisClient";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
 import { connectLiveChannel } from "./live/channels";
@@ -21,6 +21,10 @@ import { VotingMetrics } from "./metrics/votingMetrics";
 /** Production configuration: what server/env.ts validated, and nothing a measurement alone needs. */
 export type ServicesConfig = {
   databaseUrl: string;
+  /** A session-capable route to the same database for LISTEN/NOTIFY when databaseUrl is a transaction-mode pooler. */
+  directDatabaseUrl?: string;
+  /** Prisma's pool per process (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
   sessionSecret: string;
@@ -73,23 +77,28 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const onError = (what: string) => (error: unknown) => log.warn(what, { err: error });
 
   // 1.
-  const db = createPrisma(config.databaseUrl);
+  const db = createPrisma(config.databaseUrl, config.databasePoolSize);
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
   const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
-  const limiter = redis ? new RedisRateLimiter(redis, fallbackLimiter, onError("rate limiter fell back to memory")) : fallbackLimiter;
+  // Real round trips with a deadline (a hung Redis keeps its connections open): the engine, the limiter and
+  // readiness all read this one probe.
+  const redisHealth = redis ? new RedisHealth(redis).start() : null;
+  const limiter = redis
+    ? new RedisRateLimiter(redis, fallbackLimiter, onError("rate limiter fell back to memory"), () => redisHealth?.current !== "down")
+    : fallbackLimiter;
 
   // 2.
   const metrics = createMetricsRegistry();
   const votingMetrics = new VotingMetrics(metrics);
   const buildVoting = variant.voting ?? (redis ? createRedisVoting : createPostgresVoting);
-  const voting: Voting = await buildVoting({ db, databaseUrl: config.databaseUrl, redis, redisUrl: config.redisUrl, log, observer: votingMetrics });
+  const voting: Voting = await buildVoting({ db, databaseUrl: config.databaseUrl, redis, redisUrl: config.redisUrl, redisHealth, log, observer: votingMetrics });
   votingMetrics.watch(voting);
   const { engine } = voting;
 
   // 3.
   const channel = await connectLiveChannel({
-    databaseUrl: config.databaseUrl,
+    databaseUrl: config.directDatabaseUrl ?? config.databaseUrl,
     redis,
     redisUrl: config.redisUrl,
     onRedis: () => engine.name === "redis",
@@ -98,7 +107,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
   snapshotter.start();
-  const redisUp = redis ? () => redisAnswers(redis) : null;
+  const redisUp = redisHealth ? async () => redisHealth.current !== "down" : null;
   const readiness = new ReadinessCheck(db, redisUp, () => engine.name);
 
   return {
@@ -123,6 +132,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     async close() {
       await live.close();
       await snapshotter.stop();
+      redisHealth?.stop(); // first: a probe of a closing connection would read as an outage
       await voting.close();
       await db.$disconnect();
     },

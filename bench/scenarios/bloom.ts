@@ -6,6 +6,7 @@ import { startSpareRedis } from "../support/backing";
 import { startServer, type ServerUnderTest } from "../support/children";
 import { castVotes, measured, over } from "../support/load";
 import { PollMaker } from "../support/polls";
+import { redisCpuMs } from "../support/redisCpu";
 import { fmt, type Scenario } from "../support/scenario";
 import { spread } from "../support/stats";
 import { newVoterPrefix } from "../support/voters";
@@ -16,13 +17,6 @@ const FP_RATE = 0.01;
 const ROUNDS = 3;
 const POOL = 2_000;
 const DURATION_MS = 4_000;
-
-/** Redis's own CPU time so far, ms (INFO cpu), for the cost of a path on the Redis side. */
-async function redisCpuMs(redis: Redis): Promise<number> {
-  const info = await redis.info("cpu");
-  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
-  return (field("used_cpu_user") + field("used_cpu_sys")) * 1000;
-}
 
 /** The Redis set of 10 million voter ids (as the server issues them: 16 random bytes, base64url) and its MEMORY USAGE. */
 async function redisSetMemory(root: string, progress: (fraction: number) => void) {

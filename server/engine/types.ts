@@ -53,11 +53,15 @@ export type CastVoteOutcome =
   | { status: "not_accepting" };
 
 /**
- * The engine cannot take this vote now, and nothing was counted: the client may simply try again (the tRPC layer
- * answers SERVICE_UNAVAILABLE). Thrown by the shutdown gate while the process stops.
+ * The engine cannot take this vote now: the client may simply try again after `retryAfterMs` with the same
+ * identity (the tRPC layer answers SERVICE_UNAVAILABLE), and a retry never counts a voter twice. Thrown by the
+ * shutdown gate while the process stops, and by the failover engine while neither store answers.
  */
 export class EngineUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterMs = 1_000,
+  ) {
     super(message);
     this.name = "EngineUnavailableError";
   }
@@ -74,10 +78,12 @@ export type AcceptedBallot = {
 
 /**
  * What Postgres made of an accepted ballot: `inserted` now; `same`: recorded before (a replay); `other`: the
- * voter already had a different ballot, which stands (the Ballot unique key is the final word); `gone`: the poll
- * was deleted. `couponCode` is the code Postgres holds for the voter, if any.
+ * voter already had a different ballot, which stands (the Ballot unique key is the final word); `closed`: the
+ * poll had closed before this ballot reached Postgres, so it does not count (docs/adr/0018); `gone`: the poll was
+ * deleted. `couponCode` is the code Postgres holds for the voter, if any: Postgres holds the coupon stock, so it
+ * can be null where Redis promised one.
  */
-export type RecordOutcome = { outcome: "inserted" | "same" | "other" | "gone"; couponCode: string | null };
+export type RecordOutcome = { outcome: "inserted" | "same" | "other" | "closed" | "gone"; couponCode: string | null };
 
 /** Where the Redis engine makes an accepted ballot durable before it answers `accepted` (redis/ledger/). */
 export interface BallotLedger {

@@ -8,6 +8,7 @@ import { WebSocketServer } from "ws";
 import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
 import { type Context, createContextFactory } from "../trpc/context";
+import { errorIdOf, isUnexpected } from "../trpc/unexpectedErrors";
 import { healthRoutes } from "./health";
 import { refuseMutation } from "./mutationGuard";
 import { createMutationHandler } from "./trpcMutationHandler";
@@ -35,14 +36,22 @@ export type TrpcHandlers = {
  */
 export function createTrpcHandlers(services: Services): TrpcHandlers {
   const createContext = createContextFactory(services);
-  // An unexpected failure is logged with its stack under the request's id (the seam for showing clients that id).
-  const onError = ({ error, path, ctx }: { error: TRPCError; path?: string; ctx?: Context }) => {
-    if (error.code === "INTERNAL_SERVER_ERROR") services.log.error("trpc error", { requestId: ctx?.requestId, path, err: error.cause ?? error });
-  };
+  const onError = unexpectedErrorLogger(services);
   return {
     createContext,
     http: createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: MAX_BODY, onError }),
     mutations: createMutationHandler({ router: appRouter, createContext, maxBodySize: MAX_BODY, onError }),
+  };
+}
+
+/**
+ * An unexpected failure is logged with its stack under the error id its client is shown (trpc/unexpectedErrors.ts);
+ * the client gets the id and a generic message, never the error's own text.
+ */
+function unexpectedErrorLogger(services: Services) {
+  return ({ error, path, ctx }: { error: TRPCError; path?: string; ctx?: Context }) => {
+    if (!isUnexpected(error)) return;
+    services.log.error("unexpected error", { errorId: errorIdOf(error), requestId: ctx?.requestId, path, err: error.cause ?? error });
   };
 }
 
@@ -74,6 +83,7 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
     wss,
     router: appRouter,
     createContext: ({ req }) => trpc.createContext({ req }),
+    onError: unexpectedErrorLogger(services),
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
   });
 

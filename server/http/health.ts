@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../services";
 
@@ -15,8 +16,9 @@ export function healthRoutes(services: Services): Record<string, Route> {
         const readiness = await services.readiness.check();
         reply(res, readiness.ready ? 200 : 503, readiness);
       } catch (error) {
-        services.log.error("readiness check failed", { err: error });
-        reply(res, 503, { ready: false, error: String(error) });
+        const errorId = randomUUID(); // the probe's caller sees the id, the log has the error
+        services.log.error("readiness check failed", { errorId, err: error });
+        reply(res, 503, { ready: false, errorId });
       }
     },
     "/metrics": async (_req, res) => {

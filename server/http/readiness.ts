@@ -1,7 +1,5 @@
-import { readdir } from "node:fs/promises";
 import type { Db } from "../infra/db/prisma";
-
-const MIGRATIONS_DIR = new URL("../../prisma/migrations/", import.meta.url);
+import { shippedMigrations } from "../infra/migrate";
 
 export type Readiness = {
   ready: boolean;
@@ -41,7 +39,7 @@ export class ReadinessCheck {
   private async checkMigrations(): Promise<Readiness["migrations"]> {
     if (this.migrationsApplied) return "applied"; // once applied, they stay applied
     try {
-      const shipped = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+      const shipped = await shippedMigrations();
       const rows = await this.db.$queryRaw<{ migration_name: string }[]>`
         SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
       const applied = new Set(rows.map((r) => r.migration_name));

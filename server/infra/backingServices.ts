@@ -2,15 +2,23 @@ import { join, resolve } from "node:path";
 import type { Env } from "../env";
 import { startEmbeddedPostgres } from "./embeddedPostgres";
 import type { Log } from "./log";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, pendingMigrations } from "./migrate";
 import { findRedisServerBinary, startPrivateRedis } from "./privateRedis";
 
-export type BackingServices = { databaseUrl: string; redisUrl: string | null; stop(): Promise<void> };
+export type BackingServices = {
+  databaseUrl: string;
+  /** Where sessions of their own go (LISTEN/NOTIFY): DIRECT_DATABASE_URL, or the same database. */
+  directDatabaseUrl: string;
+  redisUrl: string | null;
+  stop(): Promise<void>;
+};
 
 /**
  * Postgres and Redis as configured, or, with nothing configured, private ones in the data folder: an embedded
  * Postgres always, and a Redis when `redis-server` is installed. Without Redis the Postgres-only engine serves.
- * Migrations are applied before anything else touches the database.
+ * The zero-configuration start migrates its embedded Postgres itself. A configured database is migrated by the
+ * operator (`npm run migrate`, once per release, not by every replica at boot): the server refuses to start on
+ * a database that lacks this build's migrations.
  */
 export async function startBackingServices(env: Env, log: Log): Promise<BackingServices> {
   const dataDir = resolve(env.DATA_DIR);
@@ -22,8 +30,16 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
     stops.push(postgres.stop);
     databaseUrl = postgres.databaseUrl;
     log.info("database: embedded Postgres", { dataDir: join(dataDir, "postgres") });
+    await applyMigrations(databaseUrl);
   }
-  await applyMigrations(databaseUrl);
+  const directDatabaseUrl = env.DIRECT_DATABASE_URL ?? databaseUrl;
+  if (env.DATABASE_URL) {
+    // Nothing has been started yet on this path: refusing leaves nothing behind.
+    const pending = await pendingMigrations(directDatabaseUrl);
+    if (pending.length > 0) {
+      throw new Error(`The database lacks ${pending.length} migration(s) of this build (${pending.join(", ")}): run \`npm run migrate\` first`);
+    }
+  }
 
   let redisUrl: string | null = null;
   if (env.VOTE_ENGINE !== "postgres") {
@@ -43,6 +59,7 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
 
   return {
     databaseUrl,
+    directDatabaseUrl,
     redisUrl,
     async stop() {
       for (const stop of stops.reverse()) await stop().catch(() => {});

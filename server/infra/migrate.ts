@@ -1,8 +1,34 @@
 import { spawn } from "node:child_process";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { pgConfigFromUrl } from "./db/pgConfig";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+const MIGRATIONS_DIR = path.join(projectRoot, "prisma", "migrations");
+
+/** The migrations this build ships (prisma/migrations/<name>/). */
+export async function shippedMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** The shipped migrations the database has not applied (all of them on an empty database). */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client(pgConfigFromUrl(databaseUrl));
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string | null }>("SELECT to_regclass('public._prisma_migrations')::text AS name");
+    const applied = rows[0]?.name
+      ? new Set((await client.query<{ migration_name: string }>(
+          "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )).rows.map((r) => r.migration_name))
+      : new Set<string>();
+    return (await shippedMigrations()).filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
 const DONE = /All migrations have been successfully applied\.|No pending migrations to apply\./;
 
 /**

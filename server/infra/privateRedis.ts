@@ -8,6 +8,8 @@ import { findFreePort } from "./freePort";
 
 export interface PrivateRedisHandle {
   redisUrl: string;
+  /** The redis-server process (failure tests stop and continue it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function startPrivateRedis(opts: { dir: string; port?: number }): P
     await stop();
     throw new Error(`redis-server failed to start on port ${port}: ${(error as Error).message}\n${output}`);
   }
-  return { redisUrl, stop };
+  return { redisUrl, pid: child.pid!, stop };
 }
 
 async function waitForPing(redisUrl: string, hasExited: () => boolean, timeoutMs = 10_000): Promise<void> {

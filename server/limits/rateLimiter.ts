@@ -7,7 +7,11 @@ export interface RateLimiter {
   consume(key: string, rule: Rule, nowMs?: number): Promise<Decision>;
 }
 
-/** Shared by every server process: the counters live in Redis and one script checks and counts atomically. */
+/**
+ * Shared by every server process: the counters live in Redis and one script checks and counts atomically. While
+ * Redis is known to be down (`redisAnswers` false: its health probe misses), requests count in this process at
+ * once instead of each waiting for a command's deadline first.
+ */
 export class RedisRateLimiter implements RateLimiter {
   private static readonly script = readFileSync(new URL("./slidingWindow.lua", import.meta.url), "utf8");
 
@@ -15,11 +19,13 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly redis: RedisClient,
     private readonly fallback: RateLimiter,
     private readonly onError: (error: unknown) => void,
+    private readonly redisAnswers: () => boolean = () => true,
   ) {
     redis.defineCommand("slidingWindow", { numberOfKeys: 2, lua: RedisRateLimiter.script });
   }
 
   async consume(key: string, rule: Rule, nowMs = Date.now()): Promise<Decision> {
+    if (!this.redisAnswers()) return this.fallback.consume(key, rule, nowMs);
     const { index, elapsedFraction } = windowOf(nowMs, rule.windowMs);
     const tag = `{rl:${key}}`;
     try {

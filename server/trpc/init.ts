@@ -6,24 +6,31 @@ import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
 import { assertOwnsPoll } from "../domain/polls/data";
 import { issueVoterId, readVoterCookie, signVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { EngineUnavailableError } from "../engine/types";
+import { isPostgresOutage } from "../infra/db/postgresOutage";
 import type { LimitName } from "../limits/rules";
 import type { Context } from "./context";
 import { setCookie } from "./cookies";
+import { errorIdOf, isUnexpected, UNEXPECTED_MESSAGE } from "./unexpectedErrors";
 
 /*
  * 1. Initialisation. Errors carry zod's field messages and, for rate limits, the time to wait, so a page can say
- *    exactly what was wrong.
+ *    exactly what was wrong. An unexpected failure says nothing of its insides: a generic message and the id it
+ *    is logged under (createServer.ts logs it with its stack).
  */
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const unexpected = isUnexpected(error);
     return {
       ...shape,
+      message: unexpected ? UNEXPECTED_MESSAGE : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
+        errorId: unexpected ? errorIdOf(error) : undefined,
         fields: cause instanceof z.ZodError ? z.flattenError(cause).fieldErrors : undefined,
         retryAfterSeconds: cause instanceof DomainError ? (cause.details?.retryAfterSeconds as number | undefined) : undefined,
+        retryAfterMs: cause instanceof DomainError ? (cause.details?.retryAfterMs as number | undefined) : undefined,
         details: cause instanceof DomainError ? cause.details : undefined,
       },
     };
@@ -34,21 +41,25 @@ export const router = t.router;
 
 /*
  * 2. Domain errors become tRPC errors with the matching code: the domain speaks the product's language and knows
- *    nothing of HTTP. An engine that cannot take a vote now (the process is stopping) answers SERVICE_UNAVAILABLE,
- *    which pages read as a connection hiccup and retry.
+ *    nothing of HTTP. An engine that cannot take a vote now (the process is stopping, or neither store answers)
+ *    and a database that is away answer SERVICE_UNAVAILABLE with the time to wait (`retryAfterMs`), which pages
+ *    read as a connection hiccup and retry.
  */
+const DATABASE_AWAY_RETRY_MS = 2_000;
+
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.kind, message: cause.message, cause });
-  }
-  if (!result.ok && result.error.cause instanceof EngineUnavailableError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
-  }
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.kind, message: cause.message, cause });
+  if (cause instanceof EngineUnavailableError) throw unavailable(cause.message, cause.retryAfterMs);
+  if (isPostgresOutage(cause)) throw unavailable("the database is away for a moment: try again shortly", DATABASE_AWAY_RETRY_MS);
   return result;
 });
+
+function unavailable(message: string, retryAfterMs: number): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message, cause: new DomainError("SERVICE_UNAVAILABLE", message, { retryAfterMs }) });
+}
 
 export const publicProcedure = t.procedure.use(domainErrors);
 

@@ -67,7 +67,7 @@ describe("failover engine", () => {
     await backing.redis.sadd(keys.voters, "someone-else");
 
     const redis = await connectFailFast(backing.redisUrl, () => {});
-    const engine = await failoverOn(redis, { checkIntervalMs: 50, healthyProbes: 2 });
+    const engine = await failoverOn(redis, { checkIntervalMs: 50, healthOptions: { sustainMs: 200 } });
     try {
       expect(engine.name).toBe("postgres"); // follows the shared state at start
       const deadline = Date.now() + 10_000;

@@ -40,13 +40,15 @@ type ScheduleChange = {
  * grows with each change, so the engine's copy never goes back to an older schedule (setSchedule.lua).
  */
 async function changeSchedule(deps: LifecycleDeps, pollId: string, decide: (poll: ScheduledPoll, now: Date) => ScheduleChange) {
-  const now = new Date();
   const changed = await deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pollId}, 0))`;
+    // Read once the lock is held: every ballot that counts committed before this instant (docs/adr/0018).
+    const now = new Date();
     const poll = await tx.poll.findUnique({ where: { id: pollId }, select: scheduleSelect });
     if (!poll) throw notFound("poll");
     const change = decide(poll, now);
     if (!change) return null;
+    if (change.poll.closedAt) change.poll.closedAt = await afterLastBallot(tx, pollId, change.poll.closedAt);
     if (change.couponsValidUntil) await tx.promotion.update({ where: { pollId }, data: { validUntil: change.couponsValidUntil } });
     return tx.poll.update({ where: { id: pollId }, data: { ...change.poll, scheduleVersion: { increment: 1 } }, select: scheduleSelect });
   });
@@ -58,6 +60,15 @@ async function changeSchedule(deps: LifecycleDeps, pollId: string, decide: (poll
     couponsValidUntil: changed.promotion?.validUntil ?? null,
   });
   deps.live.statusChanged(pollId, window);
+}
+
+/**
+ * The close's instant, strictly after every ballot that counts: with the lock held no ballot can still commit, and
+ * a ballot stamped by another process's clock a little ahead of this one's still falls before the close.
+ */
+async function afterLastBallot(tx: Pick<Db, "$queryRaw">, pollId: string, now: Date): Promise<Date> {
+  const [{ last }] = await tx.$queryRaw<{ last: Date | null }[]>`SELECT max("castAt") AS last FROM "Ballot" WHERE "pollId" = ${pollId}`;
+  return last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1) : now;
 }
 
 const refuse = (message: string) => new DomainError("PRECONDITION_FAILED", message);

@@ -1,22 +1,37 @@
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import type { Log } from "../../infra/log";
-import { redisAnswers } from "../../infra/redis/redisClient";
 import { EngineMovedError, type PostgresVoteEngine } from "../postgres/postgresEngine";
+import { isPostgresOutage } from "../../infra/db/postgresOutage";
 import type { RedisVoteEngine } from "../redis/redisEngine";
+import { RedisHealth, type RedisHealthOptions } from "../redis/redisHealth";
 import type { ScriptedRedis } from "../redis/scripts";
-import type { CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine } from "../types";
+import { type CastVoteOutcome, type CastVoteRequest, type EnginePoll, EngineUnavailableError, type PollSchedule, type VoteEngine } from "../types";
 import { type EngineMode, EngineModeStore } from "./engineMode";
 import { invalidateRedisPolls } from "./invalidateRedisPolls";
 import { isRedisOutage } from "./redisOutage";
 
 export type FailoverOptions = {
-  /** How often the shared engine state is read and, on Postgres, Redis is probed. */
+  /** How often the shared engine state is read (and, on Postgres, whether Redis is healthy again is looked at). */
   checkIntervalMs?: number;
-  /** Consecutive good probes before moving back to Redis. */
-  healthyProbes?: number;
+  /**
+   * Redis's health from real round trips (redis/redisHealth.ts): votes leave Redis when it goes down and come back
+   * only once it is healthy again. Default: a probe of the engine's own connection, started and stopped here.
+   */
+  health?: RedisHealth;
+  /** For the default probe: its timings (a test shortens the sustained window). */
+  healthOptions?: RedisHealthOptions;
   onSwitch?: (to: EngineMode) => void;
 };
+
+/** Neither store can take the vote now (Redis down and Postgres away): nothing was counted that a retry would repeat. */
+export class StoresUnavailableError extends EngineUnavailableError {
+  constructor(cause: unknown) {
+    super("votes cannot be taken for a moment: try again shortly", 2_000);
+    this.name = "StoresUnavailableError";
+    this.cause = cause;
+  }
+}
 
 /**
  * The circuit breaker between the two engines (docs/adr/0005-redis-failover.md). Votes go to Redis while it
@@ -28,10 +43,11 @@ export type FailoverOptions = {
 export class FailoverVoteEngine implements VoteEngine {
   private mode: EngineMode = "redis";
   private switching: Promise<void> | null = null;
-  private goodProbes = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly store: EngineModeStore;
-  private readonly options: Required<Omit<FailoverOptions, "onSwitch">> & Pick<FailoverOptions, "onSwitch">;
+  private readonly health: RedisHealth;
+  private readonly ownsHealth: boolean;
+  private readonly options: { checkIntervalMs: number; onSwitch?: (to: EngineMode) => void };
 
   constructor(
     private readonly redisEngine: RedisVoteEngine,
@@ -42,11 +58,18 @@ export class FailoverVoteEngine implements VoteEngine {
     options: FailoverOptions = {},
   ) {
     this.store = new EngineModeStore(db);
-    this.options = { checkIntervalMs: 1_000, healthyProbes: 3, ...options };
+    this.options = { checkIntervalMs: options.checkIntervalMs ?? 1_000, onSwitch: options.onSwitch };
+    this.ownsHealth = !options.health;
+    this.health = options.health ?? new RedisHealth(redis, options.healthOptions);
+    // A hang is seen by the probe before any vote's command times out: votes leave Redis at once.
+    this.health.onChange((state) => {
+      if (state === "down") void this.redisFailed(new Error("Redis does not answer within its deadline")).catch(() => {});
+    });
   }
 
   /** Follows the shared state at once (a process may start during an outage), then keeps checking. */
   async start(): Promise<this> {
+    if (this.ownsHealth) this.health.start();
     await this.check();
     this.timer = setInterval(() => void this.check(), this.options.checkIntervalMs);
     this.timer.unref();
@@ -58,9 +81,20 @@ export class FailoverVoteEngine implements VoteEngine {
   }
 
   async castVote(request: CastVoteRequest): Promise<CastVoteOutcome> {
+    try {
+      return await this.castOnEither(request);
+    } catch (error) {
+      // Redis away and Postgres too (or Postgres away while the engine state must be read): a typed refusal.
+      if (!(error instanceof EngineUnavailableError) && isPostgresOutage(error)) throw new StoresUnavailableError(error);
+      throw error;
+    }
+  }
+
+  private async castOnEither(request: CastVoteRequest): Promise<CastVoteOutcome> {
     let redisMayHaveCounted = false;
     for (let attempt = 1; ; attempt++) {
       await this.switching;
+      if (this.mode === "redis" && !this.health.healthy) await this.redisFailed(new Error("Redis is down (health probe)"));
       if (this.mode === "redis") {
         try {
           return await this.redisEngine.castVote(request);
@@ -69,6 +103,7 @@ export class FailoverVoteEngine implements VoteEngine {
           // (same time, options and coupon code) makes both copies the same ballot (see tableside_record_ballots).
           if (!isRedisOutage(error) || attempt > 3) throw error;
           redisMayHaveCounted = true;
+          this.health.reportOutage();
           await this.redisFailed(error);
           continue;
         }
@@ -109,6 +144,7 @@ export class FailoverVoteEngine implements VoteEngine {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.ownsHealth) this.health.stop();
     await this.switching?.catch(() => {});
     await this.redisEngine.close().catch(() => this.redis.disconnect());
     await this.postgresEngine.close();
@@ -121,6 +157,7 @@ export class FailoverVoteEngine implements VoteEngine {
         return await reader(this.redisEngine);
       } catch (error) {
         if (!isRedisOutage(error)) throw error;
+        this.health.reportOutage();
         void this.redisFailed(error).catch(() => {});
       }
     }
@@ -129,6 +166,7 @@ export class FailoverVoteEngine implements VoteEngine {
 
   private redisCallFailed(error: unknown): void {
     if (!isRedisOutage(error)) throw error;
+    this.health.reportOutage();
     void this.redisFailed(error).catch(() => {});
   }
 
@@ -159,14 +197,15 @@ export class FailoverVoteEngine implements VoteEngine {
     const wanted = await this.store.read();
     if (wanted === this.mode) return;
     if (wanted === "postgres") return this.runSwitch(async () => this.setMode("postgres"));
-    // Another process moved back to Redis; if this one cannot reach it, everyone goes back to Postgres.
-    if (await this.redisHealthy()) return this.runSwitch(async () => this.setMode("redis"));
+    // Another process moved back to Redis. One whose own probe is answered (healthy, or recovering: its sustained
+    // window may simply end a little later) follows; one whose probe misses cannot reach it, and sends everyone
+    // back to Postgres.
+    if (this.health.current !== "down") return this.runSwitch(async () => this.setMode("redis"));
     await this.redisFailed(new Error("Redis unreachable from this process"));
   }
 
   private async probeForFailback(): Promise<void> {
-    this.goodProbes = (await this.redisHealthy()) ? this.goodProbes + 1 : 0;
-    if (this.goodProbes < this.options.healthyProbes) return;
+    if (!this.health.healthy || !this.health.sustained) return;
     await this.runSwitch(async () => {
       if (await this.store.moveToRedis(async () => void (await invalidateRedisPolls(this.redis)))) {
         this.log.info("Redis healthy again: votes move back to Redis; polls rebuild from the ballots table");
@@ -184,12 +223,7 @@ export class FailoverVoteEngine implements VoteEngine {
   private setMode(mode: EngineMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    this.goodProbes = 0;
     this.options.onSwitch?.(mode);
-  }
-
-  private async redisHealthy(): Promise<boolean> {
-    return redisAnswers(this.redis); // on a cluster: every master, and no slot without one
   }
 
   /** Whether the voter's ballot in Postgres is the one this request would cast (see tableside_record_ballots' "same"). */

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import type pg from "pg";
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import { resultsFromRecord } from "../tally";
@@ -10,6 +11,11 @@ const TALLY_SHARDS = 16;
 type CastVoteRow = {
   result: { status: "accepted" | "already_voted" | "not_accepting" | "engine_moved"; coupon: string | null; tally?: Record<string, number> };
 };
+
+const FENCED_CAST_VOTE = `
+  SELECT CASE WHEN tableside_engine_is('postgres')
+    THEN tableside_cast_vote($1, $2, $3::text[], $4, $5::int, $6::timestamptz)
+    ELSE '{"status":"engine_moved"}'::jsonb END AS result`;
 
 /** A fenced vote found that the processes have moved back to Redis: nothing was counted, cast it there. */
 export class EngineMovedError extends Error {
@@ -31,11 +37,18 @@ export class PostgresVoteEngine implements VoteEngine {
   constructor(
     private readonly db: Db,
     private readonly fenced = false,
+    /**
+     * Where the fenced vote's one statement goes when given: a plain `pg` pool. Prisma's raw-query path costs more
+     * CPU than the vote (docs/adr/0004); during a Redis outage this engine carries every vote (docs/adr/0017).
+     */
+    private readonly votePool: pg.Pool | null = null,
   ) {}
 
   async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
     const shard = randomInt(TALLY_SHARDS);
-    const [{ result }] = this.fenced
+    const [{ result }] = this.fenced && this.votePool
+      ? (await this.votePool.query<CastVoteRow>(FENCED_CAST_VOTE, [poll.id, voterId, optionIds, couponCode, shard, now])).rows
+      : this.fenced
       ? await this.db.$queryRaw<CastVoteRow[]>`
           SELECT CASE WHEN tableside_engine_is('postgres')
             THEN tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},

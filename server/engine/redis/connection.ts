@@ -5,13 +5,15 @@ import { defineScripts, type ScriptedRedis } from "./scripts";
 /**
  * Fail fast, so the circuit breaker sees an outage at once instead of requests hanging on ioredis's retries:
  * no offline queue (a command while disconnected fails immediately), no resending after a reconnect (a vote
- * script must not run twice), and a reply deadline. Reconnecting goes on in the background, at most 1 s apart.
+ * script must not run twice), and a reply deadline on every command, so a hung Redis (connection open, nothing
+ * answering) costs a vote at most that long (docs/adr/0017-hung-redis.md). Reconnecting goes on in the
+ * background, at most 1 s apart.
  */
 export const FAIL_FAST: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   autoResendUnfulfilledCommands: false,
-  commandTimeout: 2_000,
+  commandTimeout: 1_500,
   connectTimeout: 2_000,
   retryStrategy: (times) => Math.min(100 * times, 1_000),
 };

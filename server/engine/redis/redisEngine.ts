@@ -4,6 +4,7 @@ import type { BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSc
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
 import { pollKeys, resultsFromFlatHash } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
+import { staleAfterRecord } from "./staleAfterRecord";
 import type { ScriptedRedis } from "./scripts";
 
 const REBUILD_WAIT_MS = 20;
@@ -47,12 +48,13 @@ export class RedisVoteEngine implements VoteEngine {
         const ballot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
         const recorded = await this.ledger.record({ ...ballot, streamEntryId });
         if (recorded.outcome === "gone") return { status: "not_accepting" };
-        if (recorded.outcome === "other") {
-          // Postgres already held a ballot of this voter that Redis did not know (cast on the Postgres engine
-          // during an outage): that one stands, and this poll's Redis state is stale, so it is rebuilt.
-          await this.redis.hdel(k.meta, "ready");
-          return { status: "already_voted", couponCode: recorded.couponCode, results };
-        }
+        // Postgres's word stands; where it differs from the script's, this poll's Redis state is rebuilt from it.
+        if (staleAfterRecord(ballot, recorded)) await this.redis.hdel(k.meta, "ready");
+        // The poll closed before this ballot reached Postgres: it does not count (docs/adr/0018).
+        if (recorded.outcome === "closed") return { status: "not_accepting" };
+        // Another ballot of this voter (cast on the Postgres engine during an outage) stands.
+        if (recorded.outcome === "other") return { status: "already_voted", couponCode: recorded.couponCode, results };
+        return { status: "accepted", couponCode: recorded.couponCode, results };
       }
       return { status: outcome === "accepted" ? "accepted" : "already_voted", couponCode: coupon ?? null, results };
     }

@@ -13,6 +13,9 @@ import { StreamFlusher } from "../redis/ledger/streamFlusher";
 import { RedisVoteEngine } from "../redis/redisEngine";
 import type { Voting, VotingParts } from "./voting";
 
+/** Connections for votes on the Postgres engine during a Redis outage (each vote is its own short transaction). */
+const FAILOVER_VOTE_CONNECTIONS = 8;
+
 export type RedisVotingOptions = {
   /** The Bloom pre-check of the duplicate path (docs/adr/0002). Off unless given. */
   precheck?: VoterBloomPrecheck;
@@ -37,13 +40,16 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
   const ledgerPool = options.ack === "redis" ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: LEDGER_CONNECTIONS }));
   ledgerPool?.on("error", onError("ballot ledger connection")); // an idle connection dropped: the pool replaces it
   const ledger = ledgerPool ? new DurableAccept(ledgerPool, redis) : null;
+  // While Redis is down every vote is one statement on Postgres: through pg, off Prisma's costlier path.
+  const failoverPool = new pg.Pool(pgConfigFromUrl(databaseUrl, { max: FAILOVER_VOTE_CONNECTIONS, connectionTimeoutMillis: 2_000, query_timeout: 5_000 }));
+  failoverPool.on("error", onError("failover vote connection"));
   const failover = await new FailoverVoteEngine(
     new RedisVoteEngine(redis, db, options.precheck ?? null, ledger),
-    new PostgresVoteEngine(db, true),
+    new PostgresVoteEngine(db, true, failoverPool),
     redis,
     db,
     log,
-    { onSwitch: (to) => observer.engineSwitched(to) },
+    { onSwitch: (to) => observer.engineSwitched(to), health: parts.redisHealth ?? undefined },
   ).start();
   const engine = decorateEngine(failover, observer);
 
@@ -68,6 +74,7 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
       flusherRedis.disconnect();
       await engine.close();
       await ledgerPool?.end();
+      await failoverPool.end();
     },
   };
 }

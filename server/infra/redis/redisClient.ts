@@ -33,21 +33,31 @@ export function createRedisClient(url: string, options: RedisOptions = {}): Redi
 }
 
 /**
- * Connects a client; on a cluster, also waits (a moment at most) for its connection to every node. Without an
- * offline queue, a command sent to a node whose connection is still being made fails, and a vote failing at
- * start would send every process to the Postgres engine for nothing.
+ * Connects a client. A cluster is waited for (a few seconds at most, then it goes on connecting in the background)
+ * by its status, not by connect()'s promise, which never settles when the first ready check fails and the client
+ * reconnects. Then its connection to every node is made before the first command: without an offline queue, a
+ * command sent to a node whose connection is still being made fails, and a vote failing at start would send every
+ * process to the Postgres engine for nothing.
  */
-export async function connectRedisClient(client: RedisClient, waitForNodesMs = 2_000): Promise<void> {
-  await client.connect();
-  if (!isCluster(client)) return;
-  const deadline = Date.now() + waitForNodesMs;
-  while (client.nodes().some((node) => node.status !== "ready") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+export async function connectRedisClient(client: RedisClient, waitMs = 5_000): Promise<void> {
+  if (!isCluster(client)) return client.connect();
+  client.connect().catch(() => {});
+  const deadline = Date.now() + waitMs;
+  const until = async (done: () => boolean) => {
+    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  };
+  await until(() => client.status === "ready");
+  for (const node of client.nodes()) if (node.status === "wait") node.connect().catch(() => {});
+  await until(() => client.nodes().every((node) => node.status === "ready"));
 }
 
-/** A cluster's node connections are made as soon as a node is learned (at start, after a failover), not at its first command. */
+/**
+ * Once the cluster is ready, a node learned later (after a failover or a resharding) is connected at once, not at
+ * its first command. (Not before: the cluster's own ready check must not meet a connection half made.)
+ */
 function connectingNodesAtOnce(cluster: Cluster): Cluster {
   cluster.on("+node", (node: Redis) => {
-    if (node.status === "wait") node.connect().catch(() => {});
+    if (cluster.status === "ready" && node.status === "wait") node.connect().catch(() => {});
   });
   return cluster;
 }

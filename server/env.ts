@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseRedisAddress } from "./infra/redis/redisAddress";
+import { DEFAULT_SOCKET_LIMITS } from "./limits/socketLimits";
+import { trustedProxies } from "./trpc/clientIp";
 
 /**
  * All configuration, validated once at start: a wrong deployment fails at boot with a clear message, not at the
@@ -25,11 +27,36 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Force one engine: `postgres` ignores Redis even when it is available. */
   VOTE_ENGINE: z.enum(["auto", "redis", "postgres"]).default("auto"),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  TRUST_PROXY: z.stringbool().default(false),
+  /** Behind reverse proxies: their addresses or CIDRs, comma-separated; only they may name the client in X-Forwarded-For. */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .superRefine((list, ctx) => {
+      try {
+        trustedProxies(list);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  /** How long a diner's voter cookie is honoured after it was issued. */
+  VOTER_COOKIE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+  /** /metrics: with a token, only for `Authorization: Bearer <token>`; with a port, only there. Else loopback only. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Live channel bounds (server/limits/socketLimits.ts). */
+  WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.socketsPerAddress),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.subscriptionsPerSocket),
+  WS_MAX_CALLS_PER_FRAME: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.callsPerFrame),
+  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_SOCKET_LIMITS.frameBytes),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * 1024).default(DEFAULT_SOCKET_LIMITS.bufferedBytesPerSocket),
   /** Overrides of the rate limits in server/limits/rules.ts, as JSON. */
   RATE_LIMITS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * On SIGTERM, how long /api/ready answers 503 while votes are still taken, before the process stops taking them:
+   * long enough for a load balancer's health checks to take it out (HAProxy in compose.yaml: 2 checks 2 s apart).
+   */
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Where password reset e-mails go out, e.g. smtps://user:pass@mail.example.com. Without it: `npm run reset-password`. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -50,6 +77,17 @@ const envSchema = z.object({
 }).refine((env) => !env.SMTP_URL || env.MAIL_FROM, { message: "SMTP_URL needs MAIL_FROM, the sender of its e-mails", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The live channel's bounds, as configured. */
+export function socketLimitsOf(env: Env) {
+  return {
+    socketsPerAddress: env.WS_MAX_SOCKETS_PER_ADDRESS,
+    subscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    callsPerFrame: env.WS_MAX_CALLS_PER_FRAME,
+    frameBytes: env.WS_MAX_FRAME_BYTES,
+    bufferedBytesPerSocket: env.WS_MAX_BUFFERED_BYTES,
+  };
+}
 
 /** Every variable the server reads (a deployment file naming anything else sets nothing). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);

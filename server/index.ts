@@ -1,5 +1,5 @@
 import next from "next";
-import { readEnv } from "./env";
+import { readEnv, socketLimitsOf } from "./env";
 import { createAppServer } from "./http/createServer";
 import { startBackingServices } from "./infra/backingServices";
 import { createLog } from "./infra/log";
@@ -33,6 +33,9 @@ const started = await startBackingServices(env, log)
       log,
       limits: limitRules(env.RATE_LIMITS),
       trustProxy: env.TRUST_PROXY,
+      socketLimits: socketLimitsOf(env),
+      voterCookieMaxAgeDays: env.VOTER_COOKIE_MAX_AGE_DAYS,
+      metricsToken: env.METRICS_TOKEN,
     }),
   }))
   .catch((error: unknown) => {
@@ -46,7 +49,7 @@ const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PO
 await nextApp.prepare();
 const { server, wss, wsHandler } = createAppServer(services, {
   handleRequest: nextApp.getRequestHandler(),
-  handleUpgrade: nextApp.getUpgradeHandler(),
+  handleUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
 });
 countOpenSockets(services.metrics, wss);
 
@@ -67,6 +70,7 @@ async function shutdown(signal: string) {
       server,
       wss,
       wsHandler,
+      drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
       stopRest: async () => {
         await nextApp.close().catch(() => {});
         await backing.stop();

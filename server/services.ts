@@ -13,10 +13,13 @@ import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits/socketLimits";
 import { connectLiveChannel } from "./live/channels";
 import { createLive, type Live } from "./live/live";
 import { createMetricsRegistry, type MetricsRegistry } from "./metrics/registry";
+import { createSocketLimitMetrics, type SocketLimitMetrics } from "./metrics/socketLimits";
 import { VotingMetrics } from "./metrics/votingMetrics";
+import { trustedProxies, type TrustedProxies } from "./trpc/clientIp";
 
 /** Production configuration: what server/env.ts validated, and nothing a measurement alone needs. */
 export type ServicesConfig = {
@@ -33,7 +36,13 @@ export type ServicesConfig = {
   mailer?: Mailer | null;
   log: Log;
   limits?: LimitRules;
-  trustProxy?: boolean;
+  /** TRUST_PROXY: the proxies' addresses or CIDRs, comma-separated; none by default. */
+  trustProxy?: string;
+  socketLimits?: SocketLimits;
+  /** VOTER_COOKIE_MAX_AGE_DAYS. */
+  voterCookieMaxAgeDays?: number;
+  /** /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); without one, only loopback clients get it. */
+  metricsToken?: string;
 };
 
 /**
@@ -54,7 +63,11 @@ export type Services = {
   readonly live: Live;
   readonly limiter: RateLimiter;
   readonly limits: LimitRules;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustedProxies;
+  readonly socketLimits: SocketLimits;
+  readonly socketMetrics: SocketLimitMetrics;
+  readonly voterCookieMaxAgeMs: number;
+  readonly metricsToken?: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
   readonly mailer: Mailer | null;
@@ -117,7 +130,11 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     live,
     limiter,
     limits: config.limits ?? DEFAULT_LIMITS,
-    trustProxy: config.trustProxy ?? false,
+    trustProxy: trustedProxies(config.trustProxy),
+    socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
+    voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
+    metricsToken: config.metricsToken,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     mailer: config.mailer ?? null,

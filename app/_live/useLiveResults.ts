@@ -25,12 +25,13 @@ const RETRY_AFTER_ERROR_MS = 3_000;
 /**
  * A poll's live status and tally over the WebSocket. Holds only the latest update, never a history, so a screen
  * can run for days. The WebSocket client reconnects by itself; a subscription the server ended with an error
- * (say, while it was shutting down) is started again here after a pause.
+ * (say, while it was shutting down) is started again here after a pause. `room`: the live screen, which shows
+ * what the poll lets the room see, whoever's browser opened it.
  */
-export function useLiveResults(pollId: string | undefined): LiveResults {
+export function useLiveResults(pollId: string | undefined, audience: "visitor" | "room" = "visitor"): LiveResults {
   const trpc = useTRPC();
   const subscription = useSubscription(
-    trpc.poll.onResults.subscriptionOptions({ pollId: pollId ?? "" }, { enabled: Boolean(pollId) }),
+    trpc.poll.onResults.subscriptionOptions({ pollId: pollId ?? "", audience }, { enabled: Boolean(pollId) }),
   );
   const { status, data, reset } = subscription;
 

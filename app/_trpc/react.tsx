@@ -5,6 +5,7 @@ import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } fr
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import type { AppRouter } from "@/server/routers/appRouter";
+import { VOTE_RETRY } from "@/lib/voteRetry";
 import { isClientError } from "./errors";
 
 /*
@@ -19,8 +20,15 @@ const TRPC_PATH = "/api/trpc";
 /** Quick first retries, then every 5 s: a restarted server is back within seconds, and a TV has all the time in the world. */
 const reconnectDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 5_000);
 
+/** A vote left unanswered is given up after a deadline, so the page can send it again (lib/voteRetry.ts). */
+function fetchWithVoteDeadline(url: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (!String(url).includes("vote.cast")) return fetch(url, init);
+  const deadline = AbortSignal.timeout(VOTE_RETRY.answerDeadlineMs);
+  return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+}
+
 function createApiClient() {
-  const http = httpBatchLink({ url: TRPC_PATH });
+  const http = httpBatchLink({ url: TRPC_PATH, fetch: fetchWithVoteDeadline });
   // Rendering on the server never subscribes (effects do not run there), and Node 20 has no WebSocket.
   if (typeof window === "undefined") return createTRPCClient<AppRouter>({ links: [http] });
   const ws = createWSClient({

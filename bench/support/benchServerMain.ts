@@ -18,6 +18,7 @@ import type { VotingFactory } from "../../server/engine/voting/voting";
 import { createAppServer, createTrpcHandlers } from "../../server/http/createServer";
 import { createLog } from "../../server/infra/log";
 import { DEFAULT_LIMITS, UNLIMITED } from "../../server/limits/rules";
+import { DEFAULT_SOCKET_LIMITS, UNBOUNDED_SOCKETS } from "../../server/limits/socketLimits";
 import { createServices } from "../../server/services";
 import { PessimisticLockEngine } from "./pessimisticLockEngine";
 import { answerStats } from "./processStats";
@@ -40,7 +41,7 @@ const services = await createServices(
     sessionSecret: process.env.SESSION_SECRET!,
     log: createLog("warn"),
     limits: process.env.BENCH_LIMITS === "default" ? DEFAULT_LIMITS : UNLIMITED,
-    trustProxy: false,
+    socketLimits: process.env.BENCH_LIMITS === "default" ? DEFAULT_SOCKET_LIMITS : UNBOUNDED_SOCKETS,
   },
   { voting },
 );

@@ -38,6 +38,9 @@ export class ApiClient {
   closePoll(pollId: string) {
     return this.call<Outputs["poll"]["close"]>("POST", "poll.close", { pollId });
   }
+  results(pollId: string) {
+    return this.call<Outputs["poll"]["results"]>("GET", "poll.results", { pollId });
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

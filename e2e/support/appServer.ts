@@ -50,6 +50,7 @@ export class AppServer {
         NODE_ENV: dev ? "development" : "production",
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: "warn",
+        SHUTDOWN_DRAIN_DELAY_MS: "1000", // a short one: every stop of a journey waits it out
         ...this.extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],

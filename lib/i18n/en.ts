@@ -97,6 +97,7 @@ export const en = {
   "vote.submit": "Send my vote",
   "vote.sending": "Sending your vote…",
   "vote.counted": "Your vote counted. Thank you!",
+  "vote.countedAfterRetry": "Your vote is counted. (The connection dropped, but it got through.)",
   "vote.alreadyVoted": "You already voted in this poll.",
   "vote.closed": "This poll is closed.",
   "vote.notOpen": "This poll isn't open yet.",
@@ -291,6 +292,12 @@ export const en = {
   "redeem.colState": "State",
   "redeem.stateRedeemed": "Redeemed",
   "redeem.stateUndone": "Undone at {time}",
+  "screen.orType": "or type the code at {url}",
+  "join.title": "Join a poll",
+  "join.label": "The code on the restaurant's screen",
+  "join.hint": "Six letters and digits, e.g. K7M 3QX. Spaces and dashes don't matter.",
+  "join.submit": "Go to the poll",
+  "join.notFound": "No poll is open with this code. Check the screen and try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -96,6 +96,7 @@ export const ko: Messages = {
   "vote.submit": "투표 보내기",
   "vote.sending": "투표를 보내는 중…",
   "vote.counted": "투표가 반영되었습니다. 감사합니다!",
+  "vote.countedAfterRetry": "투표가 집계되었습니다. (연결이 끊겼지만 투표는 전달되었습니다.)",
   "vote.alreadyVoted": "이미 이 투표에 참여하셨습니다.",
   "vote.closed": "마감된 투표입니다.",
   "vote.notOpen": "아직 시작되지 않은 투표입니다.",
@@ -290,4 +291,10 @@ export const ko: Messages = {
   "redeem.colState": "상태",
   "redeem.stateRedeemed": "사용됨",
   "redeem.stateUndone": "{time}에 취소됨",
+  "screen.orType": "또는 {url} 에서 코드 입력",
+  "join.title": "투표 참여",
+  "join.label": "식당 화면에 보이는 코드",
+  "join.hint": "영문과 숫자 6자리 (예: K7M 3QX). 띄어쓰기와 대시는 상관없습니다.",
+  "join.submit": "투표로 가기",
+  "join.notFound": "이 코드로 열린 투표가 없습니다. 화면을 확인하고 다시 입력해 주세요.",
 };

@@ -3,27 +3,32 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from "node:stream";
 import type { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { applyWSSHandler } from "@trpc/server/adapters/ws";
-import { WebSocketServer } from "ws";
 import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
 import { type Context, createContextFactory } from "../trpc/context";
+import { addressKey, clientIp } from "../trpc/clientIp";
 import { errorIdOf, isUnexpected } from "../trpc/unexpectedErrors";
 import { healthRoutes } from "./health";
+import { createLiveSocket, refuseUpgrade } from "./liveSocket";
 import { refuseMutation } from "./mutationGuard";
 import { createMutationHandler } from "./trpcMutationHandler";
 
 export const TRPC_PATH = "/api/trpc";
 const MAX_BODY = 64 * 1024;
 
-/** Next.js's handlers, when pages are served by this process (tests of the API alone run without them). */
+/**
+ * Next.js's handlers, when pages are served by this process (tests of the API alone run without them).
+ * `handleUpgrade` only in development: hot reload's socket under /_next/; production pages take no upgrades.
+ */
 export type PageHandlers = {
   handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
 };
 
 export type TrpcHandlers = {
   createContext: ReturnType<typeof createContextFactory>;
+  /** Logs an unexpected failure with its stack (the WebSocket's calls too). */
+  onError(opts: { error: TRPCError; path?: string; ctx?: Context }): void;
   /** tRPC's standalone adapter: queries, batches, streaming, and any mutation the fast path does not take. */
   http: ReturnType<typeof createHTTPHandler>;
   /** Single mutations (a vote, above all) straight on node:http: docs/adr/0007. Null: everything through `http`. */
@@ -39,6 +44,7 @@ export function createTrpcHandlers(services: Services): TrpcHandlers {
   const onError = unexpectedErrorLogger(services);
   return {
     createContext,
+    onError,
     http: createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: MAX_BODY, onError }),
     mutations: createMutationHandler({ router: appRouter, createContext, maxBodySize: MAX_BODY, onError }),
   };
@@ -65,7 +71,7 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
   const server: Server = createServer((req, res) => {
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path.startsWith(`${TRPC_PATH}/`)) {
-      const refusal = refuseMutation(req, services.publicUrl);
+      const refusal = refuseMutation(req, services.publicUrl) ?? refuseSubscription(path.slice(TRPC_PATH.length + 1));
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });
       const mutation = trpc.mutations?.procedureFor(req, `${TRPC_PATH}/`);
       if (mutation) return trpc.mutations!.handle(req, res, mutation);
@@ -77,24 +83,36 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
     sendJson(res, 404, { error: "not found" });
   });
 
-  // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_BODY });
-  const wsHandler = applyWSSHandler({
-    wss,
-    router: appRouter,
-    createContext: ({ req }) => trpc.createContext({ req }),
-    onError: unexpectedErrorLogger(services),
-    keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
-  });
+  const { wss, wsHandler, handleUpgrade } = createLiveSocket(services, trpc.createContext, trpc.onError);
 
+  // Every upgrade is answered: tRPC's path, hot reload's in development, and a 404 for anything else.
   server.on("upgrade", (req, socket, head) => {
     const path = req.url?.split("?", 1)[0];
-    if (path === TRPC_PATH) wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
-    else if (pages) void pages.handleUpgrade(req, socket, head);
-    else socket.destroy();
+    if (path === TRPC_PATH) handleUpgrade(req, socket, head, addressKey(clientIp(req, services.trustProxy)));
+    else if (pages?.handleUpgrade && path?.startsWith("/_next/")) void pages.handleUpgrade(req, socket, head);
+    else {
+      services.socketMetrics.refused("path");
+      refuseUpgrade(socket, 404, "no WebSocket here");
+    }
   });
 
   return { server, wss, wsHandler };
+}
+
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+
+/** Subscriptions are served over the WebSocket only (trpc/init.ts, `subscriptionProcedure`): refused here before any stream starts. */
+function refuseSubscription(names: string): { status: number; message: string } | null {
+  const subscribes = decodeURIComponentSafe(names).split(",").some((name) => Object.hasOwn(procedures, name) && procedures[name]?._def.type === "subscription");
+  return subscribes ? { status: 405, message: "subscriptions are served over the WebSocket only" } : null;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

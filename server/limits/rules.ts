@@ -10,6 +10,7 @@ const minute = 60_000;
 export const DEFAULT_LIMITS = {
   votesPerIp: { limit: 120, windowMs: minute },
   newVotersPerIpPerPoll: { limit: 100, windowMs: 10 * minute },
+  newVotersPerIp: { limit: 200, windowMs: 10 * minute },
   signInsPerAccount: { limit: 10, windowMs: 15 * minute },
   signInsPerIp: { limit: 50, windowMs: 15 * minute },
   signUpsPerIp: { limit: 20, windowMs: 60 * minute },

@@ -8,7 +8,8 @@ export class LatestValueStream<T> implements AsyncIterable<T> {
   private ended = false;
 
   constructor(signal?: AbortSignal) {
-    signal?.addEventListener("abort", () => this.end(), { once: true });
+    if (signal?.aborted) this.ended = true;
+    else signal?.addEventListener("abort", () => this.end(), { once: true });
   }
 
   push(value: T): void {

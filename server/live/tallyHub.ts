@@ -5,7 +5,15 @@ import { LatestValueStream } from "./latestValueStream";
 import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
 import type { LiveChannel, LiveMessage, LiveUpdate } from "./messages";
 
-type Viewer = { stream: LatestValueStream<LiveUpdate>; canSee: (status: LiveUpdate["status"]) => boolean };
+/**
+ * `hiddenStatus`: the status last sent to a viewer the tally is hidden from. Such a viewer is sent an update only
+ * when the status changes: an update per vote, even without the tally, would tell the count and timing of votes.
+ */
+type Viewer = {
+  stream: LatestValueStream<LiveUpdate>;
+  canSee: (status: LiveUpdate["status"]) => boolean;
+  hiddenStatus?: LiveUpdate["status"];
+};
 
 type WatchedPoll = {
   poll: PollDefinition;
@@ -13,6 +21,10 @@ type WatchedPoll = {
   /** Status and schedule: a reopen or an extension changes the schedule too. */
   window: PollWindow;
   viewers: Set<Viewer>;
+  /** The status last pushed to the viewers: a change of it is news at once (a close shows the winner). */
+  lastStatus: LiveUpdate["status"];
+  /** Fires when the schedule's next opening or closing time is reached. */
+  transition: NodeJS.Timeout | null;
   throttle: LeadingEdgeThrottle;
   /** A chunked delivery is under way; `deliverAgain`: newer state arrived meanwhile. */
   delivering: boolean;
@@ -21,6 +33,9 @@ type WatchedPoll = {
 
 /** Viewers woken per turn of the event loop when a poll's update goes out. */
 const DELIVERY_CHUNK = 250;
+
+/** setTimeout's longest wait (~24.8 days); a later time is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export type TallyHubOptions = {
   /** At most one update per poll per interval reaches the screens, however fast votes arrive. */
@@ -34,7 +49,10 @@ export type TallyHubOptions = {
 /**
  * This process's view of the polls it has viewers for: the newest tally and status of each, fed by the live
  * channel, pushed to every viewer at most once per interval. A message older than the tally held (lower seq) is
- * dropped; a periodic re-read repairs anything pub/sub lost.
+ * dropped; a periodic re-read repairs anything pub/sub lost. A scheduled opening or closing is a moment, not a
+ * message: every process arms a timer for the next one of each poll it has viewers for, from the schedule the
+ * channel keeps it up to date with, and pushes the new status (with the final tally, to whoever may see it) the
+ * moment it comes (docs/adr/0022).
  */
 export class TallyHub {
   private readonly watched = new Map<string, WatchedPoll>();
@@ -53,10 +71,18 @@ export class TallyHub {
 
   /** The poll's live updates for one viewer, starting with the current state; ends when `signal` aborts. */
   async watch(poll: PollDefinition, canSee: Viewer["canSee"], signal?: AbortSignal): Promise<AsyncIterable<LiveUpdate>> {
-    const watched = await this.startWatching(poll);
+    let watched = await this.startWatching(poll);
+    // Released by its last viewer while this one waited for it: watch the poll afresh.
+    while (this.watched.get(poll.id) !== watched && !signal?.aborted) watched = await this.startWatching(poll);
     const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(signal), canSee };
+    // Stopped while the poll was being read: an abort listener added now would never fire, so never register.
+    if (signal?.aborted) {
+      this.releaseIfUnwatched(watched);
+      return viewer.stream;
+    }
     watched.viewers.add(viewer);
-    viewer.stream.push(this.updateFor(watched, viewer));
+    const status = this.statusOf(watched);
+    this.send(viewer, { status, results: watched.results }, { status, results: null });
     signal?.addEventListener("abort", () => this.stopWatching(watched, viewer), { once: true });
     return viewer.stream;
   }
@@ -77,6 +103,7 @@ export class TallyHub {
     clearInterval(this.refreshTimer);
     for (const watched of this.watched.values()) {
       watched.throttle.cancel();
+      if (watched.transition) clearTimeout(watched.transition);
       for (const viewer of watched.viewers) viewer.stream.end();
     }
     this.watched.clear();
@@ -93,11 +120,14 @@ export class TallyHub {
         results,
         window,
         viewers: new Set(),
+        lastStatus: effectiveStatus(window, new Date()),
+        transition: null,
         delivering: false,
         deliverAgain: false,
         throttle: new LeadingEdgeThrottle(this.options.screenIntervalMs, () => this.deliver(watched)),
       };
       this.watched.set(poll.id, watched);
+      this.armTransition(watched);
       return watched;
     })().finally(() => this.loading.delete(poll.id));
     this.loading.set(poll.id, loading);
@@ -106,8 +136,13 @@ export class TallyHub {
 
   private stopWatching(watched: WatchedPoll, viewer: Viewer): void {
     watched.viewers.delete(viewer);
+    this.releaseIfUnwatched(watched);
+  }
+
+  private releaseIfUnwatched(watched: WatchedPoll): void {
     if (watched.viewers.size > 0 || this.watched.get(watched.poll.id) !== watched) return;
     watched.throttle.cancel();
+    if (watched.transition) clearTimeout(watched.transition);
     this.watched.delete(watched.poll.id);
     this.channel.unlisten(watched.poll.id).catch(this.options.onError);
   }
@@ -116,11 +151,7 @@ export class TallyHub {
     const watched = this.watched.get(message.pollId);
     if (!watched) return;
     if (message.kind === "tally") this.offerResults(watched, message.results);
-    else {
-      const before = this.statusOf(watched);
-      watched.window = windowOf(message);
-      if (this.statusOf(watched) !== before) this.deliver(watched); // a close is news at once: the screen shows the winner
-    }
+    else this.takeWindow(watched, windowOf(message));
   }
 
   private offerResults(watched: WatchedPoll, results: PollResults): void {
@@ -132,15 +163,42 @@ export class TallyHub {
   private async refreshAll(): Promise<void> {
     for (const watched of this.watched.values()) {
       try {
-        const before = this.statusOf(watched);
         const [results, window] = await Promise.all([this.engine.readResults(watched.poll), this.options.readWindow(watched.poll.id)]);
-        watched.window = window;
-        if (this.statusOf(watched) !== before) this.deliver(watched);
         this.offerResults(watched, results);
+        this.takeWindow(watched, window);
       } catch (error) {
         this.options.onError(error);
       }
     }
+  }
+
+  /** A new status or schedule: pushed at once if the status a person sees changed, and the next transition re-armed. */
+  private takeWindow(watched: WatchedPoll, window: PollWindow): void {
+    watched.window = window;
+    this.pushIfStatusChanged(watched);
+    this.armTransition(watched);
+  }
+
+  private pushIfStatusChanged(watched: WatchedPoll): void {
+    if (this.statusOf(watched) !== watched.lastStatus) this.deliver(watched);
+  }
+
+  /** A timer for the poll's next scheduled opening or closing, if it has one still to come. */
+  private armTransition(watched: WatchedPoll): void {
+    if (watched.transition) clearTimeout(watched.transition);
+    watched.transition = null;
+    const { status, opensAt, closesAt } = watched.window;
+    const now = Date.now();
+    const next = status === "open" ? [opensAt, closesAt].map((at) => at?.getTime() ?? Infinity).filter((at) => at > now) : [];
+    if (next.length === 0) return;
+    const wait = Math.min(Math.min(...next) - now, MAX_TIMER_MS);
+    watched.transition = setTimeout(() => {
+      watched.transition = null;
+      if (this.watched.get(watched.poll.id) !== watched) return;
+      this.pushIfStatusChanged(watched);
+      this.armTransition(watched);
+    }, wait);
+    watched.transition.unref();
   }
 
   /**
@@ -156,17 +214,18 @@ export class TallyHub {
       return;
     }
     const status = this.statusOf(watched);
+    watched.lastStatus = status;
     const visible: LiveUpdate = { status, results: watched.results };
     const hidden: LiveUpdate = { status, results: null };
     if (watched.viewers.size <= DELIVERY_CHUNK) {
-      for (const viewer of watched.viewers) viewer.stream.push(viewer.canSee(status) ? visible : hidden);
+      for (const viewer of watched.viewers) this.send(viewer, visible, hidden);
       return;
     }
     const viewers = [...watched.viewers];
     watched.delivering = true;
     const pushFrom = (start: number) => {
       const end = Math.min(viewers.length, start + DELIVERY_CHUNK);
-      for (let i = start; i < end; i++) viewers[i].stream.push(viewers[i].canSee(status) ? visible : hidden);
+      for (let i = start; i < end; i++) this.send(viewers[i], visible, hidden);
       if (end < viewers.length) return void setImmediate(pushFrom, end);
       watched.delivering = false;
       if (watched.deliverAgain && this.watched.get(watched.poll.id) === watched) {
@@ -181,9 +240,15 @@ export class TallyHub {
     return effectiveStatus(watched.window, new Date());
   }
 
-  private updateFor(watched: WatchedPoll, viewer: Viewer): LiveUpdate {
-    const status = this.statusOf(watched);
-    return { status, results: viewer.canSee(status) ? watched.results : null };
+  /** The tally to a viewer who may see it; to the others, the status alone and only when it changed. */
+  private send(viewer: Viewer, visible: LiveUpdate, hidden: LiveUpdate): void {
+    if (viewer.canSee(visible.status)) {
+      viewer.hiddenStatus = undefined;
+      viewer.stream.push(visible);
+    } else if (viewer.hiddenStatus !== hidden.status) {
+      viewer.hiddenStatus = hidden.status;
+      viewer.stream.push(hidden);
+    }
   }
 }
 

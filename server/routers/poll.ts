@@ -4,6 +4,7 @@ import { archivePollInput, createPollInput, idSchema, pollIdInput, pollRefInput,
 import { SESSION_COOKIE } from "../domain/owners/sessions";
 import { printableBallotCodes } from "../domain/polls/ballotCodes";
 import { readPublicPoll } from "../domain/polls/data";
+import { findPollByJoinCode } from "../domain/polls/joinCode";
 import { exportBallotsCsv } from "../domain/polls/exportBallots";
 import { readTallyHistory } from "../domain/polls/history";
 import { duplicatePoll, readDraft, updateDraft } from "../domain/polls/drafts";
@@ -12,13 +13,16 @@ import { createPoll, listOwnerPolls } from "../domain/polls/mutations";
 import { canSeeResults, identifyViewer, readVisibleResults, type Visitor } from "../domain/polls/visibility";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import type { Context } from "../trpc/context";
-import { ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
+import { liveErrors, ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router, subscriptionProcedure } from "../trpc/init";
 
 /** The owner's session and the voter's verified id, as this request's cookies carry them. */
 function visitorOf(ctx: Context): Visitor {
-  const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
+  const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret, ctx.services.voterCookieMaxAgeMs);
   return { sessionToken: ctx.cookies[SESSION_COOKIE], voterId: voter.kind === "valid" ? voter.voterId : null };
 }
+
+/** Anybody in the room: neither the owner nor someone who voted. */
+const ROOM = { isOwner: false, hasVoted: false };
 
 const lifecycle = (ctx: Context) => ({ db: ctx.services.db, engine: ctx.services.engine, live: ctx.services.live.announcer });
 
@@ -84,6 +88,11 @@ export const pollRouter = router({
     return ctx.services.publicUrl ? new URL(`/p/${poll.slug}`, ctx.services.publicUrl).toString() : null;
   }),
 
+  /** The poll a join code typed at /join names (leniently read: spaces, dashes, case, O/I/L). */
+  byJoinCode: publicProcedure
+    .input(z.object({ code: z.string().max(20) }))
+    .query(({ ctx, input }) => findPollByJoinCode(ctx.services.db, input.code)),
+
   get: publicProcedure.input(pollRefInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
     return readPublicPoll(ctx.services.db, poll, new Date());
@@ -98,15 +107,21 @@ export const pollRouter = router({
   /**
    * Live status and tally of a poll, at most ~10 updates a second. Each event's id is the tally's seq, so a client
    * that reconnects with its last event id is sent the current state at once (every subscription starts with it).
+   * `audience: "room"` (the live screen): what the poll's visibility shows the room, whoever's browser opened it.
    */
-  onResults: publicProcedure
-    .input(z.object({ pollId: idSchema, lastEventId: z.string().max(64).nullish() }))
+  onResults: subscriptionProcedure
+    .input(z.object({ pollId: idSchema, lastEventId: z.string().max(64).nullish(), audience: z.enum(["visitor", "room"]).default("visitor") }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const poll = await ctx.services.polls.get({ pollId: input.pollId });
-      const viewer = await identifyViewer(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
-      const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
-      for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
-        yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);
+      const slot = ctx.subscriptions.take();
+      try {
+        const poll = await liveErrors(ctx.services.polls.get({ pollId: input.pollId }));
+        const viewer = input.audience === "room" ? ROOM : await identifyViewer(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
+        const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
+        for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
+          yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);
+        }
+      } finally {
+        slot.release();
       }
     }),
 });

@@ -34,7 +34,7 @@ export const promotionRouter = router({
   myCoupon: publicProcedure.input(z.object({ pollId: idSchema, ballotCode: ballotCodeSchema.optional() })).query(async ({ ctx, input }) => {
     const { db, polls, sessionSecret } = ctx.services;
     const poll = await polls.get(input);
-    const browser = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret);
+    const browser = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret, ctx.services.voterCookieMaxAgeMs);
     const voterId = identifyVoter(poll, sessionSecret, browser.kind === "valid" ? browser.voterId : null, input.ballotCode);
     return voterId ? readVotersCoupon(db, poll.id, voterId) : null;
   }),

@@ -1,21 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../services";
-import { clientIp } from "./clientIp";
+import { addressKey, clientIp } from "./clientIp";
 import { readCookies } from "./cookies";
+import type { SubscriptionSlots } from "./subscriptionSlots";
 
 /**
  * Built per HTTP request and once per WebSocket connection. Over WebSocket there is no response to set cookies
- * on, so procedures that may need to issue a cookie run over HTTP. `requestId` names the request (or the
- * connection) in the logs: an error is logged with it, and it is what a client may be shown to quote.
+ * on, so procedures that may need to issue a cookie run over HTTP; subscriptions run only over WebSocket, where
+ * the connection's `subscriptions` bound them (null over HTTP). `ip` is the key limits count per (IPv6: its /64).
+ * `requestId` names the request (or the connection) in the logs: an error is logged with it, and it is what a
+ * client may be shown to quote.
  */
 export function createContextFactory(services: Services) {
-  return ({ req, res }: { req: IncomingMessage; res?: ServerResponse }) => ({
+  return ({ req, res, subscriptions }: { req: IncomingMessage; res?: ServerResponse; subscriptions?: SubscriptionSlots }) => ({
     services,
     req,
     res: res ?? null,
+    subscriptions: subscriptions ?? null,
     cookies: readCookies(req),
-    ip: clientIp(req, services.trustProxy),
+    ip: addressKey(clientIp(req, services.trustProxy)),
     requestId: randomUUID(),
   });
 }

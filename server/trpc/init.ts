@@ -3,7 +3,8 @@ import { z } from "zod";
 import { pollIdInput } from "@/lib/schemas";
 import { DomainError } from "../domain/errors";
 import { findSessionOwner, SESSION_COOKIE } from "../domain/owners/sessions";
-import { assertOwnsPoll } from "../domain/polls/data";
+import { assertOwnsPoll, readPollWindow } from "../domain/polls/data";
+import { effectiveStatus } from "../domain/polls/definition";
 import { issueVoterId, readVoterCookie, signVoterId, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { EngineUnavailableError } from "../engine/types";
 import { isPostgresOutage } from "../infra/db/postgresOutage";
@@ -49,19 +50,45 @@ const DATABASE_AWAY_RETRY_MS = 2_000;
 
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof DomainError) throw new TRPCError({ code: cause.kind, message: cause.message, cause });
-  if (cause instanceof EngineUnavailableError) throw unavailable(cause.message, cause.retryAfterMs);
-  if (isPostgresOutage(cause)) throw unavailable("the database is away for a moment: try again shortly", DATABASE_AWAY_RETRY_MS);
+  if (!result.ok) {
+    const mapped = asTrpcError(result.error.cause);
+    if (mapped) throw mapped;
+  }
   return result;
 });
+
+/** The tRPC error a domain, engine or database-outage error stands for; null for anything else (an unexpected failure). */
+export function asTrpcError(cause: unknown): TRPCError | null {
+  if (cause instanceof DomainError) return new TRPCError({ code: cause.kind, message: cause.message, cause });
+  if (cause instanceof EngineUnavailableError) return unavailable(cause.message, cause.retryAfterMs);
+  if (isPostgresOutage(cause)) return unavailable("the database is away for a moment: try again shortly", DATABASE_AWAY_RETRY_MS);
+  return null;
+}
 
 function unavailable(message: string, retryAfterMs: number): TRPCError {
   return new TRPCError({ code: "SERVICE_UNAVAILABLE", message, cause: new DomainError("SERVICE_UNAVAILABLE", message, { retryAfterMs }) });
 }
 
 export const publicProcedure = t.procedure.use(domainErrors);
+
+/*
+ * 2b. Live subscriptions run over the WebSocket only (the pages' wsLink), where each connection holds at most so
+ *     many (SubscriptionSlots). Over HTTP (server-sent events) they are refused: an unbounded way to hold the
+ *     server's memory that no page uses. Errors a subscription throws once streaming are past the middlewares:
+ *     `liveErrors` maps them as `domainErrors` does, so a missing poll is NOT_FOUND, not an internal error.
+ */
+export const subscriptionProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.subscriptions) throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "subscriptions are served over the WebSocket only" });
+  return next({ ctx: { subscriptions: ctx.subscriptions } });
+});
+
+export async function liveErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw asTrpcError(error) ?? error;
+  }
+}
 
 /* 3. An owner procedure runs only for a signed-in owner: authorisation is visible at each procedure's definition. */
 export const ownerProcedure = publicProcedure.use(async ({ ctx, next }) => {
@@ -104,17 +131,24 @@ async function enforce(ctx: Context, name: LimitName, key: string) {
 }
 
 /*
- * 5. A voter's identity is the signed voter cookie. A first visit is issued one in the same response (at most so
- *    many per address and poll, or clearing cookies would mint votes); a tampered cookie is refused and
- *    replaced, so an honest browser recovers on retry.
+ * 5. A voter's identity is the signed voter cookie. A first visit is issued one in the same response, but only
+ *    when it names a poll that is taking votes (an identity minted on a made-up poll id would vote on the real
+ *    ones), and at most so many per address, per poll and across polls (or clearing cookies would mint votes). A
+ *    tampered cookie is refused and replaced, an expired one replaced, so an honest browser recovers on retry.
  */
 export const voterIdentity = t.middleware(async ({ ctx, input, next }) => {
-  const reading = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret);
+  const { services } = ctx;
+  const reading = readVoterCookie(ctx.cookies[VOTER_COOKIE], services.sessionSecret, services.voterCookieMaxAgeMs);
   if (reading.kind === "valid") return next({ ctx: { voterId: reading.voterId } });
   if (!ctx.res) throw new TRPCError({ code: "UNAUTHORIZED", message: "open the poll page to get a voter identity" });
-  await enforce(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${(input as { pollId?: string }).pollId ?? ""}`);
+  const poll = await services.polls.get({ pollId: (input as { pollId: string }).pollId });
+  if (effectiveStatus(await readPollWindow(services.db, poll.id), new Date()) !== "open") {
+    throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
+  }
+  await enforce(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${poll.id}`);
+  await enforce(ctx, "newVotersPerIp", ctx.ip);
   const voterId = issueVoterId();
-  setCookie(ctx.req, ctx.res, VOTER_COOKIE, signVoterId(voterId, ctx.services.sessionSecret), { maxAge: 400 * 24 * 3600 });
+  setCookie(ctx.req, ctx.res, VOTER_COOKIE, signVoterId(voterId, services.sessionSecret), { maxAge: Math.floor(services.voterCookieMaxAgeMs / 1000) });
   if (reading.kind === "invalid") throw new TRPCError({ code: "UNAUTHORIZED", message: "the voter cookie was not valid; try again" });
   return next({ ctx: { voterId } });
 });

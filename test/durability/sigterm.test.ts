@@ -4,6 +4,7 @@ import { pollKeys } from "../../server/engine/redis/keys";
 import { createOpenPoll, signUpOwner } from "../support/fixtures";
 import { auditPoll, printFigures } from "./support/audit";
 import { useDurabilityBacking } from "./support/backing";
+import { readiness } from "./support/servers";
 import { VoteLoad } from "./support/voteLoad";
 
 // "postgres": votes are answered once Postgres has them (production). "redis": answered from Redis alone, so only
@@ -48,3 +49,48 @@ describe.each(["postgres", "redis"])("graceful shutdown: SIGTERM under a steady 
     expect(last?.total).toBe(audit.inPostgres);
   });
 });
+
+// A rolling restart behind a balancer: the process must leave the balancer's rotation before it refuses anyone.
+describe("rolling restart: SIGTERM with a drain delay", () => {
+  const backing = useDurabilityBacking();
+  const DRAIN_DELAY_MS = 1_500;
+
+  it("answers /api/ready 503 while it still takes votes, then drains and exits 0 with every accepted vote in Postgres", async () => {
+    const server = await backing.startServer({ env: { SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS) } });
+    const owner = server.browser();
+    await signUpOwner(owner);
+    const poll = await createOpenPoll(owner);
+    const load = new VoteLoad({ urls: () => [server.url], pollId: poll.id, optionIds: poll.options.map((o) => o.id) }).start();
+    await load.untilAccepted(200);
+
+    const sentAt = Date.now();
+    const exited = server.stop("SIGTERM");
+    while ((await readiness(server)).status !== 503) await sleep(20);
+    const notReadyAfterMs = Date.now() - sentAt;
+    const acceptedAtNotReady = load.accepted.size;
+    await sleep(DRAIN_DELAY_MS - notReadyAfterMs - 300); // inside the delay: not ready, still voting
+    const acceptedWhileNotReady = load.accepted.size - acceptedAtNotReady;
+    const secondsNotReady = (Date.now() - sentAt - notReadyAfterMs) / 1000;
+    const exitCode = await exited;
+    await load.stop();
+
+    const audit = await auditPoll(backing.db, backing.redis, poll.id, load);
+    printFigures("rolling restart (SIGTERM, drain delay)", audit, load, {
+      exitCode,
+      drainDelayMs: DRAIN_DELAY_MS,
+      readyAnswered503AfterMs: notReadyAfterMs,
+      acceptedWhileNotReady,
+      acceptedPerSecondWhileNotReady: Math.round(acceptedWhileNotReady / secondsNotReady),
+      unansweredOnceDraining: load.refused + load.errors,
+    });
+
+    expect(exitCode).toBe(0);
+    expect(notReadyAfterMs).toBeLessThan(DRAIN_DELAY_MS - 300);
+    expect(acceptedWhileNotReady).toBeGreaterThan(0);
+    expect(audit.acceptedMissing).toBe(0);
+    expect(audit.doubleCounts).toBe(0);
+    expect(audit.counters.total).toBe(audit.inPostgres);
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

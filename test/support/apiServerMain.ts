@@ -5,7 +5,7 @@
  * work). Prints `listening <port>` when ready, and shuts down on SIGTERM exactly as server/index.ts does.
  */
 import type { AddressInfo } from "node:net";
-import { readEnv } from "../../server/env";
+import { readEnv, socketLimitsOf } from "../../server/env";
 import { createAppServer } from "../../server/http/createServer";
 import { createLog } from "../../server/infra/log";
 import { limitRules } from "../../server/limits/rules";
@@ -23,6 +23,9 @@ const services = await createServices({
   log: createLog(env.LOG_LEVEL),
   limits: limitRules(env.RATE_LIMITS),
   trustProxy: env.TRUST_PROXY,
+  socketLimits: socketLimitsOf(env),
+  voterCookieMaxAgeDays: env.VOTER_COOKIE_MAX_AGE_DAYS,
+  metricsToken: env.METRICS_TOKEN,
 }, process.env.VOTE_ACK === "redis" ? { voting: (parts) => createRedisVoting(parts, { ack: "redis" }) } : {});
 const { server, wss, wsHandler } = createAppServer(services);
 countOpenSockets(services.metrics, wss);
@@ -31,7 +34,7 @@ server.listen(env.PORT, "127.0.0.1", () => {
 });
 // The real server's shutdown (server/gracefulShutdown.ts), so tests of SIGTERM test what production does.
 process.on("SIGTERM", () => {
-  shutDownGracefully({ services, server, wss, wsHandler }).then(
+  shutDownGracefully({ services, server, wss, wsHandler, drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS }).then(
     () => process.exit(0),
     (error) => {
       process.stderr.write(`shutdown failed: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -25,6 +25,7 @@ export async function startServerProcess(engine: EngineName, options: { port?: n
       PORT: String(options.port ?? 0),
       LOG_LEVEL: "warn",
       RATE_LIMITS: JSON.stringify(UNLIMITED), // tests about limits set their own
+      SHUTDOWN_DRAIN_DELAY_MS: "0", // the rolling-restart test sets its own
 
       ...options.env,
     },

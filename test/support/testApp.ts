@@ -7,7 +7,8 @@ import { createAppServer } from "../../server/http/createServer";
 import { findFreePort } from "../../server/infra/freePort";
 import { createLog } from "../../server/infra/log";
 import { createSmtpMailer } from "../../server/infra/mail";
-import { createServices, type Services } from "../../server/services";
+import { type SocketLimits, UNBOUNDED_SOCKETS } from "../../server/limits/socketLimits";
+import { createServices, type Services, type ServicesConfig } from "../../server/services";
 import { Browser } from "./browser";
 
 export type EngineName = "redis" | "postgres";
@@ -22,12 +23,13 @@ export type TestApp = {
 
 /**
  * The real server (tRPC over HTTP and WebSocket) on a free port, against the run's throwaway Postgres and Redis.
- * Rate limits are off unless a test sets them: most tests vote thousands of times from one address. `precheck`:
+ * Rate limits and socket bounds are off unless a test sets them: most tests vote thousands of times from one
+ * address. `services`: further production configuration (TRUST_PROXY, cookie age, metrics token…). `precheck`:
  * the Redis engine with this Bloom pre-check (off in production unless configured, docs/adr/0002).
  */
 export async function startTestApp(
   engine: EngineName,
-  options: { precheck?: VoterBloomPrecheck; limits?: LimitRules; smtpUrl?: string } = {},
+  options: { precheck?: VoterBloomPrecheck; limits?: LimitRules; smtpUrl?: string; socketLimits?: SocketLimits; services?: Partial<ServicesConfig> } = {},
 ): Promise<TestApp> {
   const { precheck } = options;
   // With mail, links in e-mails point at PUBLIC_URL (never at a request's Host), so the port is chosen up front.
@@ -41,6 +43,8 @@ export async function startTestApp(
       mailer: options.smtpUrl ? createSmtpMailer(options.smtpUrl, "Tableside <no-reply@tableside.test>") : null,
       log: createLog("warn"),
       limits: options.limits ?? UNLIMITED,
+      socketLimits: options.socketLimits ?? UNBOUNDED_SOCKETS,
+      ...options.services,
     },
     precheck ? { voting: (parts) => createRedisVoting(parts, { precheck }) } : {},
   );

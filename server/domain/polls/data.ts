@@ -72,6 +72,7 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     where: { id: poll.id },
     select: {
       ...windowSelect,
+      joinCode: true,
       restaurant: { select: { name: true, currency: true } },
       options: {
         select: {
@@ -88,6 +89,8 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
   return {
     id: poll.id,
     slug: poll.slug,
+    /** Typed at /join when the QR code is out of reach. */
+    joinCode: row.joinCode,
     question: poll.question,
     restaurantName: row.restaurant.name,
     /** The currency of the options' menu prices (ISO 4217). */

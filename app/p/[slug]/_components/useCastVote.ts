@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { PollResults } from "@/lib/schemas";
+import { shouldRetryVote, type VoteFailure, voteRetryDelayMs } from "@/lib/voteRetry";
 import { readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
 import type { WonCouponView } from "./WonCoupon";
@@ -11,7 +12,8 @@ import type { WonCouponView } from "./WonCoupon";
 export type VoteOutcome =
   | { kind: "ready" }
   | { kind: "sending" }
-  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: WonCouponView | null }
+  /** `afterRetry`: an attempt got no answer, and a later one found the vote already in (so it was counted). */
+  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: WonCouponView | null; afterRetry?: boolean }
   | { kind: "alreadyVoted"; results: PollResults | null }
   | { kind: "tooFast"; retryAt: number }
   | { kind: "notAccepting" }
@@ -21,18 +23,27 @@ export type VoteOutcome =
 const DEFAULT_WAIT_SECONDS = 5;
 
 /**
- * Casting a vote. A refused voter cookie is retried once at once: the refusal came with a fresh cookie, so the
- * retry is the diner's first real attempt. A rate-limit refusal says when to try again; a "not taking votes"
- * refusal calls `onNotAccepting`, so the page can learn whether the poll has closed or has not opened.
+ * Casting a vote. An attempt without an answer (or SERVICE_UNAVAILABLE) is sent again by itself, with the same
+ * voter cookie, a few times with growing pauses (lib/voteRetry.ts); when a retry finds the vote already in, the
+ * lost answer was a counted vote, and the diner is told so. A refused voter cookie is retried once at once: the
+ * refusal came with a fresh cookie, so the retry is the diner's first real attempt. A rate-limit refusal says when
+ * to try again; a "not taking votes" refusal calls `onNotAccepting`, so the page can learn whether the poll has
+ * closed or has not opened.
  */
 export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   const trpc = useTRPC();
   const [choices, setChoices] = useState<string[]>([]);
   const [retryAt, setRetryAt] = useState(0);
+  const answerLost = useRef(false);
   const cast = useMutation(
     trpc.vote.cast.mutationOptions({
-      retry: (failures, error) => failures < 1 && readApiError(error).code === "UNAUTHORIZED",
-      retryDelay: 0,
+      retry: (failures, error) => {
+        const failure = failureOf(error);
+        const again = shouldRetryVote(failures, failure);
+        if (again && failure === "no_answer") answerLost.current = true;
+        return again;
+      },
+      retryDelay: (failures, error) => voteRetryDelayMs(failures, failureOf(error)),
       onError: (error) => {
         const { code, retryAfterSeconds } = readApiError(error);
         if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
@@ -44,17 +55,28 @@ export function useCastVote(pollId: string, onNotAccepting?: () => void) {
 
   function vote(optionIds: string[]) {
     setChoices(optionIds);
+    answerLost.current = false;
     cast.mutate({ pollId, optionIds });
   }
 
-  return { outcome: outcomeOf(cast, choices, retryAt), vote, reset: cast.reset };
+  return { outcome: outcomeOf(cast, choices, retryAt, answerLost.current), vote, reset: cast.reset };
 }
 
-function outcomeOf(cast: { status: string; data?: { status: string; results: PollResults | null; coupon: WonCouponView | null }; error: unknown }, choices: string[], retryAt: number): VoteOutcome {
+function failureOf(error: unknown): VoteFailure {
+  const { code } = readApiError(error);
+  return code === "NETWORK" ? "no_answer" : code === "UNAUTHORIZED" ? "unauthorized" : "other";
+}
+
+type CastState = { status: string; data?: { status: string; results: PollResults | null; coupon: WonCouponView | null }; error: unknown };
+
+function outcomeOf(cast: CastState, choices: string[], retryAt: number, answerLost: boolean): VoteOutcome {
   if (cast.status === "pending") return { kind: "sending" };
   if (cast.status === "success" && cast.data) {
     const { status, results, coupon } = cast.data;
-    return status === "accepted" ? { kind: "counted", choices, results, coupon } : { kind: "alreadyVoted", results };
+    if (status === "accepted") return { kind: "counted", choices, results, coupon };
+    // The same voter, moments after an attempt whose answer was lost: that attempt is the vote already in.
+    if (answerLost) return { kind: "counted", choices, results, coupon, afterRetry: true };
+    return { kind: "alreadyVoted", results };
   }
   if (cast.status !== "error") return { kind: "ready" };
   const { code } = readApiError(cast.error);

@@ -4,18 +4,18 @@ import { useQuery } from "@tanstack/react-query";
 import { formatCount } from "@/lib/format";
 import { leadersOf, standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { LanguageSwitch } from "../../../_i18n/LanguageSwitch";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
-import { QrCode } from "../../../_live/QrCode";
 import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
 import { CouponsLeft } from "./CouponsLeft";
-import { FullScreenButton } from "./FullScreenButton";
+import { JoinPanel } from "./JoinPanel";
 import styles from "./LiveScreen.module.css";
+import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
+import { ScreenControls } from "./ScreenControls";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
 
@@ -33,13 +33,13 @@ export function LiveScreen({ slug }: { slug: string }) {
     retry: (_failures, error) => !isClientError(error),
     retryDelay: (failures) => Math.min(1_000 * 2 ** failures, 10_000),
   });
-  const live = useLiveResults(poll.data?.id);
+  const live = useLiveResults(poll.data?.id, "room");
   const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
 
   if (!poll.data) {
     const message = poll.isError && readApiError(poll.error).code === "NOT_FOUND" ? t("common.notFound") : t("common.loading");
-    return <main className={styles.screen}><p className={styles.message}>{message}</p></main>;
+    return <main className={styles.screen}><p className={styles.loading}>{message}</p></main>;
   }
 
   const { data } = poll;
@@ -50,53 +50,55 @@ export function LiveScreen({ slug }: { slug: string }) {
 
   return (
     <div className={styles.screen} data-status={status}>
-      <header className={styles.header}>
-        <p className={styles.restaurant}>{data.restaurantName}</p>
-        <h1 className={styles.question}>{data.question}</h1>
-        <ConnectionBadge connection={live.connection} className={styles.badge} />
-      </header>
-      <main className={styles.body}>
-        <section className={styles.results} aria-label={t("vote.results")}>
-          {status === "closed" && <WinnerBanner leaders={leaders} hidden={!live.results} />}
-          {live.results ? (
-            <ScreenBars standings={standings} />
-          ) : (
-            <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
-          )}
-          <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-            {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
-          </p>
-        </section>
-        <aside className={styles.side}>
-          {status !== "closed" && shareUrl && (
-            <figure className={styles.join}>
-              <QrCode value={shareUrl} label={`${t("screen.scanToVote")}: ${shareUrl}`} className={styles.qr} />
-              <figcaption>
-                <span className={styles.joinTitle}>{t("screen.scanToVote")}</span>
-                <span className={styles.joinUrl}>{shareUrl.replace(/^https?:\/\//, "")}</span>
-              </figcaption>
-            </figure>
-          )}
-          <dl className={styles.stats}>
-            <div>
-              <dt>{t("screen.total")}</dt>
-              <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
+      <div className={styles.canvas}>
+        <main className={styles.main}>
+          <header className={styles.header}>
+            <div className={styles.topLine}>
+              <p className={styles.restaurant}>{data.restaurantName}</p>
+              <ConnectionBadge connection={live.connection} className={styles.badge} />
+              <ScreenControls />
             </div>
-            {status === "open" && data.closesAt && (
-              <div>
-                <dt>{t("screen.timeLeft")}</dt>
-                <dd><TimeLeft closesAt={data.closesAt} /></dd>
-              </div>
+            <Question text={data.question} />
+          </header>
+          <section className={styles.results} aria-label={t("vote.results")}>
+            {live.results ? (
+              <ScreenBars standings={standings} />
+            ) : (
+              <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
-          </dl>
-          {status !== "closed" && data.promotion && <CouponsLeft title={data.promotion.title} stock={stock} />}
-          {status === "closed" && <p className={styles.closed}>{t("screen.closed")}</p>}
-        </aside>
-      </main>
-      <footer className={styles.footer}>
-        <LanguageSwitch className={styles.switch} />
-        <FullScreenButton className={styles.fullScreen} />
-      </footer>
+            <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+              {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
+            </p>
+          </section>
+          <footer className={styles.footer}>
+            <dl className={styles.stats}>
+              <div>
+                <dt>{t("screen.total")}</dt>
+                <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
+              </div>
+              {status === "open" && data.closesAt && (
+                <div>
+                  <dt>{t("screen.timeLeft")}</dt>
+                  <dd><TimeLeft closesAt={data.closesAt} /></dd>
+                </div>
+              )}
+            </dl>
+            {status !== "closed" && data.promotion && <CouponsLeft title={data.promotion.title} stock={stock} />}
+            {status === "closed" && <p className={styles.closed}>{t("screen.closed")}</p>}
+          </footer>
+        </main>
+        {status === "closed" ? (
+          <aside className={styles.side}>
+            <WinnerBanner leaders={leaders} hidden={!live.results} />
+          </aside>
+        ) : (
+          shareUrl && (
+            <aside className={styles.side}>
+              <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
+            </aside>
+          )
+        )}
+      </div>
     </div>
   );
 }

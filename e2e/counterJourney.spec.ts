@@ -13,6 +13,8 @@ test("the counter forgives: a double tap stays green with the same time, a mista
     question: "Dessert tonight?",
     options: [{ label: "Hotteok" }, { label: "Bingsu" }],
     promotion: { title: "Free tea", discount: "One cup", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) },
+    // Voters come from afar here (the API); proof of presence has its own journey (presenceJourney.spec.ts).
+    presenceRequired: false,
   });
   await apiMutation(owner, "poll.open", { pollId: poll.id });
   const codes: string[] = [];

@@ -14,6 +14,7 @@ export const LIMITS = {
   discountLength: 40,
   maxCouponQuantity: 1_000_000,
   maxBallotCodes: 5_000,
+  maxTableCards: 500,
   menuItemNameLength: 80,
   menuItemDescriptionLength: 500,
 } as const;

@@ -68,6 +68,10 @@ const pollFields = z.object({
   ballotCodes: z.number().int().min(1).max(LIMITS.maxBallotCodes).optional(),
   /** First-come coupons for the first N voters; can also be attached to a draft later. */
   promotion: z.lazy(() => promotionInput).optional(),
+  /** Only votes with the screen's room code or a table card count (ADR 0026). Unset: on for a poll with a promotion. */
+  presenceRequired: z.boolean().optional(),
+  /** Printed table cards, numbered 1..tableCards: a card's vote records its table. */
+  tableCards: z.number().int().min(1).max(LIMITS.maxTableCards).optional(),
 });
 
 type PollRuleFields = { opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: unknown[] };
@@ -117,6 +121,10 @@ export const castVoteInput = z.object({
   optionIds: z.array(idSchema).min(1).max(LIMITS.maxOptions),
   /** Required by polls with printed ballot codes; ignored by the others. */
   ballotCode: ballotCodeSchema.optional(),
+  /** The room code on the restaurant's screen, typed or carried by its QR code (polls that require presence). */
+  roomCode: z.string().trim().max(12).optional(),
+  /** A printed table card's code, carried by its QR code. */
+  tableCode: z.string().trim().max(20).optional(),
 });
 
 /** A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one. */

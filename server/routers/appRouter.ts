@@ -4,6 +4,7 @@ import { accountRouter } from "./account";
 import { authRouter } from "./auth";
 import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
+import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
 import { voteRouter } from "./vote";
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   menu: menuRouter,
   promotion: promotionRouter,
   poll: pollRouter,
+  presence: presenceRouter,
   vote: voteRouter,
 });
 

@@ -1,6 +1,8 @@
 import { castVoteInput } from "@/lib/schemas";
 import { describeWonCoupon } from "../domain/coupons/data";
 import { DomainError } from "../domain/errors";
+import { recordBallotTable } from "../domain/presence/ballotTables";
+import { provePresence } from "../domain/presence/provePresence";
 import { identifyVoter } from "../domain/voters/identifyVoter";
 import { castVote } from "../domain/votes/castVote";
 import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
@@ -15,6 +17,8 @@ export const voteRouter = router({
       const poll = await polls.get({ pollId: input.pollId });
       const voterId = identifyVoter(poll, sessionSecret, ctx.voterId, input.ballotCode);
       if (!voterId) throw new DomainError("FORBIDDEN", "this poll needs the ballot code printed on your card");
+      const { table } = provePresence(poll, sessionSecret, input, new Date());
+      if (table !== null) await recordBallotTable(db, poll.id, voterId, table);
       const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds);
       return { ...vote, coupon: vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code)) };
     }),

@@ -12,10 +12,16 @@ export async function signUpOwner(browser: Browser) {
   });
 }
 
+/**
+ * An open poll. It asks for no proof of presence unless the test says so (`presenceRequired: true`): a promotion
+ * would otherwise turn it on, and tests of other subjects vote from afar (presence: server/routers/presence.test.ts
+ * and test/contract/promotionContract.ts).
+ */
 export async function createOpenPoll(owner: Browser, overrides: Partial<CreatePollInput> = {}) {
   const poll = await owner.api.poll.create.mutate({
     question: "Which dish becomes next week's special?",
     options: ["Bibimbap", "Kimchi jjigae", "Bulgogi", "Japchae", "Tteokbokki"].map((label) => ({ label })),
+    presenceRequired: false,
     ...overrides,
   });
   await owner.api.poll.open.mutate({ pollId: poll.id });
@@ -34,4 +40,13 @@ export async function runConcurrently<T, R>(items: readonly T[], inFlight: numbe
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
   return results;
+}
+
+/** The room code the poll's screen shows, as its owner reads it; asked again every 20 s, so it never goes stale. */
+export function roomCodeReader(owner: Browser, pollId: string) {
+  let read: { code: string; at: number } | null = null;
+  return async () => {
+    if (!read || Date.now() - read.at > 20_000) read = { code: (await owner.api.presence.roomCode.query({ pollId })).code, at: Date.now() };
+    return read.code;
+  };
 }

@@ -7,7 +7,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The diner's page, opened from the QR code on the table. */
-export default async function DinerVotePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DinerVotePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ room?: string; table?: string }> }) {
   const { slug } = await params;
-  return <VotePage slug={slug} />;
+  const { room, table } = await searchParams;
+  // `room`: the screen's QR code carries its room code; `table`: a printed table card's (docs/adr/0026).
+  const text = (value: unknown) => (typeof value === "string" ? value.slice(0, 20) : undefined);
+  return <VotePage slug={slug} presence={{ roomCode: text(room), tableCode: text(table) }} />;
 }

@@ -7,7 +7,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The restaurant's TV: full screen, left running for hours. */
-export default async function LiveScreenPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function LiveScreenPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ key?: string }> }) {
   const { slug } = await params;
-  return <LiveScreen slug={slug} />;
+  const { key } = await searchParams;
+  // `key`: the screen's own link shows the room code (docs/adr/0026).
+  return <LiveScreen slug={slug} screenKey={typeof key === "string" ? key : undefined} />;
 }

@@ -14,6 +14,8 @@ const definitionSelect = {
   status: true,
   resultsVisibility: true,
   ballotCodes: true,
+  presenceRequired: true,
+  tableCards: true,
   restaurant: { select: { ownerId: true } },
   options: { select: { id: true }, orderBy: { position: "asc" as const } },
 } as const;
@@ -52,6 +54,8 @@ export class PollDefinitions {
       optionIds: row.options.map((o) => o.id),
       resultsVisibility: row.resultsVisibility,
       ballotCodes: row.ballotCodes,
+      presenceRequired: row.presenceRequired,
+      tableCards: row.tableCards,
     };
     if (row.status === "draft") return definition;
     if (this.byId.size >= this.maxEntries) this.clear();
@@ -103,6 +107,8 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     closesAt: row.closesAt?.toISOString() ?? null,
     resultsVisibility: poll.resultsVisibility,
     requiresBallotCode: poll.ballotCodes !== null,
+    /** A vote needs the screen's room code or a table card's code. */
+    requiresPresence: poll.presenceRequired && poll.ballotCodes === null,
     promotion: row.promotion && { ...row.promotion, validUntil: row.promotion.validUntil.toISOString() },
   };
 }

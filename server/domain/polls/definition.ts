@@ -17,6 +17,10 @@ export type PollDefinition = {
   resultsVisibility: ResultsVisibility;
   /** When set, votes come only from printed ballot codes 1..ballotCodes (see ballotCodes.ts). */
   ballotCodes: number | null;
+  /** Only votes with the screen's room code or a table card's code count (domain/presence/). */
+  presenceRequired: boolean;
+  /** Printed table cards 1..tableCards; null: none. */
+  tableCards: number | null;
 };
 
 export type PollWindow = { status: PollStatus; opensAt: Date | null; closesAt: Date | null };

@@ -5,8 +5,8 @@ import { newSlug } from "./slug";
 
 type PollFields = Omit<CreatePollInput, "restaurantId" | "promotion">;
 
-/** A poll's fields as the Poll row stores them. */
-export function pollRowFields(input: PollFields) {
+/** A poll's fields as the Poll row stores them. Presence, unless set, is required exactly when there is a promotion. */
+export function pollRowFields(input: PollFields, hasPromotion: boolean) {
   return {
     question: input.question,
     multipleChoice: input.multipleChoice,
@@ -15,6 +15,8 @@ export function pollRowFields(input: PollFields) {
     closesAt: input.closesAt ?? null,
     resultsVisibility: input.resultsVisibility,
     ballotCodes: input.ballotCodes ?? null,
+    presenceRequired: input.presenceRequired ?? hasPromotion,
+    tableCards: input.tableCards ?? null,
   };
 }
 
@@ -51,7 +53,7 @@ export async function updateDraft(db: Db, input: UpdatePollInput) {
         update: { label: row.label, menuItemId: row.menuItemId ?? null },
       });
     }
-    await tx.poll.update({ where: { id: pollId }, data: pollRowFields({ ...fields, options }) });
+    await tx.poll.update({ where: { id: pollId }, data: pollRowFields({ ...fields, options }, Boolean(promotion)) });
     if (promotion) {
       const data = { ...promotion, remaining: promotion.quantity };
       await tx.promotion.upsert({ where: { pollId }, create: { pollId, ...data }, update: data });
@@ -73,6 +75,8 @@ const setupSelect = {
   closesAt: true,
   resultsVisibility: true,
   ballotCodes: true,
+  presenceRequired: true,
+  tableCards: true,
   options: { select: { label: true, menuItemId: true }, orderBy: { position: "asc" } },
   promotion: { select: { title: true, discount: true, quantity: true, validUntil: true } },
 } as const;

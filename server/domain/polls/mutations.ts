@@ -14,7 +14,7 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
     data: {
       restaurantId: restaurant.id,
       slug: newSlug(),
-      ...pollRowFields(input),
+      ...pollRowFields(input, Boolean(input.promotion)),
       options: { create: optionRows(input.options) },
       promotion: input.promotion && { create: { ...input.promotion, remaining: input.promotion.quantity } },
     },

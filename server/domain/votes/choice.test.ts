@@ -13,6 +13,8 @@ const poll = (overrides: Partial<PollDefinition> = {}): PollDefinition => ({
   optionIds: ["a", "b", "c"],
   resultsVisibility: "live",
   ballotCodes: null,
+  presenceRequired: false,
+  tableCards: null,
   ...overrides,
 });
 

@@ -23,6 +23,8 @@ export function VoteOutcomeNotice({ outcome, closed, onRetry }: { outcome: VoteO
       return <Notice tone="warning" className="notice--big">{t(closed ? "vote.closed" : "vote.notOpen")}</Notice>;
     case "notFound":
       return <Notice tone="error">{t("common.notFound")}</Notice>;
+    case "needsPresence":
+      return <Notice tone="warning">{t(outcome.invalid ? "presence.invalid" : "presence.roomCodeHint")}</Notice>;
     case "failed":
       return (
         <Notice tone="error">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
 import { standingsOf } from "@/lib/standings";
@@ -14,7 +14,8 @@ import { useTRPC } from "../../../_trpc/react";
 import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
 import { PromotionOffer } from "./PromotionOffer";
-import { useCastVote } from "./useCastVote";
+import { RoomCodeField } from "./RoomCodeField";
+import { type PresenceProof, useCastVote } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
 import { WonCoupon } from "./WonCoupon";
@@ -24,12 +25,13 @@ import "./vote.css";
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
  * later visits), and the results when they are shown.
  */
-export function VotePage({ slug }: { slug: string }) {
+export function VotePage({ slug, presence = {} }: { slug: string; presence?: PresenceProof }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const poll = useQuery(trpc.poll.get.queryOptions({ slug }));
   const live = useLiveResults(poll.data?.id);
   const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
+  const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
   const hasPromotion = Boolean(poll.data?.promotion);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, hasPromotion);
@@ -70,9 +72,10 @@ export function VotePage({ slug }: { slug: string }) {
       {(status === "draft" || status === "scheduled") && (
         <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>
       )}
+      {canVote && data.requiresPresence && !presence.tableCode && <RoomCodeField value={roomCode} onChange={setRoomCode} />}
       {canVote && (
         <VoteForm options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
-          disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={vote} />
+          disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={(optionIds) => vote(optionIds, { roomCode, tableCode: presence.tableCode })} />
       )}
       {results ? (
         <section aria-labelledby="results-heading" className="vote-results">

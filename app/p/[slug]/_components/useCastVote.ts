@@ -18,7 +18,11 @@ export type VoteOutcome =
   | { kind: "tooFast"; retryAt: number }
   | { kind: "notAccepting" }
   | { kind: "notFound" }
+  | { kind: "needsPresence"; invalid: boolean }
   | { kind: "failed"; network: boolean };
+
+/** What the diner brings to prove being in the restaurant (docs/adr/0026). */
+export type PresenceProof = { roomCode?: string; tableCode?: string };
 
 const DEFAULT_WAIT_SECONDS = 5;
 
@@ -53,10 +57,10 @@ export function useCastVote(pollId: string, onNotAccepting?: () => void) {
     }),
   );
 
-  function vote(optionIds: string[]) {
+  function vote(optionIds: string[], proof: PresenceProof = {}) {
     setChoices(optionIds);
     answerLost.current = false;
-    cast.mutate({ pollId, optionIds });
+    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined });
   }
 
   return { outcome: outcomeOf(cast, choices, retryAt, answerLost.current), vote, reset: cast.reset };
@@ -79,7 +83,8 @@ function outcomeOf(cast: CastState, choices: string[], retryAt: number, answerLo
     return { kind: "alreadyVoted", results };
   }
   if (cast.status !== "error") return { kind: "ready" };
-  const { code } = readApiError(cast.error);
+  const { code, details } = readApiError(cast.error);
+  if (code === "FORBIDDEN" && details?.presence) return { kind: "needsPresence", invalid: details.presence === "invalid" };
   if (code === "TOO_MANY_REQUESTS") return { kind: "tooFast", retryAt };
   if (code === "PRECONDITION_FAILED") return { kind: "notAccepting" };
   if (code === "NOT_FOUND") return { kind: "notFound" };

@@ -7,6 +7,7 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
 import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
+import { useRoomCode, withRoomCode } from "../../../_live/useRoomCode";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
 import { useTRPC } from "../../../_trpc/react";
@@ -15,6 +16,7 @@ import { JoinPanel } from "./JoinPanel";
 import styles from "./LiveScreen.module.css";
 import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
+import { RoomCode } from "./RoomCode";
 import { ScreenControls } from "./ScreenControls";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
@@ -24,7 +26,7 @@ import { WinnerBanner } from "./WinnerBanner";
  * keeps only the latest tally, and when the server goes away it keeps showing the last one under a
  * "reconnecting" badge until updates flow again.
  */
-export function LiveScreen({ slug }: { slug: string }) {
+export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   // A screen switched on while the server is down keeps asking, however long it takes.
@@ -34,7 +36,9 @@ export function LiveScreen({ slug }: { slug: string }) {
     retryDelay: (failures) => Math.min(1_000 * 2 ** failures, 10_000),
   });
   const live = useLiveResults(poll.data?.id, "room");
-  const shareUrl = useShareUrl(poll.data?.id, poll.data?.slug);
+  // On a poll that requires presence, the screen shows the room code and its QR code carries it (docs/adr/0026).
+  const roomCode = useRoomCode(poll.data?.id, Boolean(poll.data?.requiresPresence), screenKey);
+  const shareUrl = withRoomCode(useShareUrl(poll.data?.id, poll.data?.slug), roomCode);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
 
   if (!poll.data) {
@@ -95,6 +99,7 @@ export function LiveScreen({ slug }: { slug: string }) {
           shareUrl && (
             <aside className={styles.side}>
               <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
+              {roomCode && <RoomCode code={roomCode} />}
             </aside>
           )
         )}

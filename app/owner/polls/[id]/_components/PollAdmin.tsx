@@ -16,6 +16,7 @@ import { StatusBadge } from "../../../../_ui/StatusBadge";
 import { ExportButton } from "./ExportButton";
 import { PromotionPanel } from "./PromotionPanel";
 import { SharePanel } from "./SharePanel";
+import { TableCardsPanel } from "./TableCardsPanel";
 import { useRestaurant } from "../../../_components/useRestaurant";
 import { LifecycleActions } from "./LifecycleActions";
 import { VotesOverTime } from "./VotesOverTime";
@@ -75,6 +76,8 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         <SharePanel pollId={pollId} slug={poll.data.slug} />
       </div>
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
+      {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
+      <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
       <VotesOverTime pollId={pollId} options={options} results={live.results} />
     </div>
   );

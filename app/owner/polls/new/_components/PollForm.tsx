@@ -120,6 +120,10 @@ export function PollForm({ pollId, initial }: { pollId?: string; initial?: PollD
 
       <PromotionFields promotion={draft.promotion} errors={errors} onChange={(promotion) => change({ promotion })} />
 
+      <Field id="tableCards" type="number" inputMode="numeric" min={1} max={LIMITS.maxTableCards} label={t("presence.tableCardsCount")}
+        hint={t("presence.tableCardsHint")} value={draft.tableCards} onChange={(e) => change({ tableCards: e.target.value })}
+        error={errors.tableCards ? t("create.error.promotionQuantity", { max: LIMITS.maxTableCards }) : undefined} />
+
       <button type="submit" className="button" disabled={save.isPending}>
         {save.isPending ? t(pollId ? "edit.submitting" : "create.submitting") : t(pollId ? "edit.submit" : "create.submit")}
       </button>

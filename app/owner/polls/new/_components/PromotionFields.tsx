@@ -41,6 +41,10 @@ export function PromotionFields({ promotion, errors, onChange }: { promotion: Pr
               onChange={(e) => change({ validUntil: e.target.value })}
               error={errors.promotionValidUntil && (errors.promotionValidUntil === "required" ? required : t("create.error.date"))} />
           </div>
+          <label className="radio">
+            <input type="checkbox" checked={promotion.presence} onChange={(e) => change({ presence: e.target.checked })} />
+            {t("presence.create")}
+          </label>
         </>
       )}
     </fieldset>

@@ -4,8 +4,8 @@ import { fromZonedInputValue, toZonedInputValue } from "@/lib/zonedTime";
 /** One option as typed; `menuItemId` when it was added from the menu. `key` keeps its input stable when one is removed. */
 export type OptionDraft = { key: number; label: string; menuItemId?: string };
 
-/** First-come coupons, as typed; sent only when `enabled`. */
-export type PromotionDraft = { enabled: boolean; title: string; discount: string; quantity: string; validUntil: string };
+/** First-come coupons, as typed; sent only when `enabled`. `presence`: only diners in the room may vote (on by default). */
+export type PromotionDraft = { enabled: boolean; title: string; discount: string; quantity: string; validUntil: string; presence: boolean };
 
 /** The poll form as typed: strings, as inputs hold them. */
 export type PollDraft = {
@@ -17,6 +17,8 @@ export type PollDraft = {
   closesAt: string;
   resultsVisibility: ResultsVisibility;
   promotion: PromotionDraft;
+  /** Printed table cards, as typed; empty: none. */
+  tableCards: string;
 };
 
 export const emptyDraft = (): PollDraft => ({
@@ -30,7 +32,8 @@ export const emptyDraft = (): PollDraft => ({
   opensAt: "",
   closesAt: "",
   resultsVisibility: "live",
-  promotion: { enabled: false, title: "", discount: "", quantity: "10", validUntil: "" },
+  promotion: { enabled: false, title: "", discount: "", quantity: "10", validUntil: "", presence: true },
+  tableCards: "",
 });
 
 /** A saved draft poll as the form shows it, times on the restaurant's clock. */
@@ -44,6 +47,8 @@ export function draftOfPoll(
     closesAt: string | null;
     resultsVisibility: ResultsVisibility;
     promotion: { title: string; discount: string; quantity: number; validUntil: string } | null;
+    presenceRequired?: boolean;
+    tableCards?: number | null;
   },
   timeZone: string,
 ): PollDraft {
@@ -57,8 +62,9 @@ export function draftOfPoll(
     closesAt: local(poll.closesAt),
     resultsVisibility: poll.resultsVisibility,
     promotion: poll.promotion
-      ? { enabled: true, ...poll.promotion, quantity: String(poll.promotion.quantity), validUntil: local(poll.promotion.validUntil) }
+      ? { enabled: true, ...poll.promotion, quantity: String(poll.promotion.quantity), validUntil: local(poll.promotion.validUntil), presence: poll.presenceRequired ?? true }
       : emptyDraft().promotion,
+    tableCards: poll.tableCards ? String(poll.tableCards) : "",
   };
 }
 
@@ -85,6 +91,7 @@ export type DraftErrors = {
   promotionDiscount?: FieldProblem;
   promotionQuantity?: FieldProblem;
   promotionValidUntil?: FieldProblem;
+  tableCards?: true;
 };
 
 /** The draft as `poll.create` input, times read on the restaurant's clock; a date that does not parse is reported. */
@@ -111,6 +118,8 @@ export function draftToInput(draft: PollDraft, timeZone: string): { input: Creat
           validUntil: at(promotion.validUntil) ?? new Date(Number.NaN),
         }
       : undefined,
+    presenceRequired: promotion.enabled ? promotion.presence : false,
+    tableCards: draft.tableCards.trim() ? Number(draft.tableCards) : undefined,
   };
   return { input, badDates };
 }
@@ -144,6 +153,7 @@ export function draftErrors(issues: readonly Issue[], draft?: PollDraft): DraftE
     else if (field === "maxChoices") errors.maxChoices = true;
     else if (field === "closesAt") errors.closesAt = "order";
     else if (field === "opensAt") errors.opensAt = true;
+    else if (field === "tableCards") errors.tableCards = true;
     else if (field === "promotion" && typeof index === "string" && index in PROMOTION_FIELDS) {
       const typed = index === "quantity" ? draft?.promotion.quantity : undefined;
       errors[PROMOTION_FIELDS[index as keyof typeof PROMOTION_FIELDS]] = problemOf(issue, typed);

@@ -46,7 +46,7 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
     if (env.REDIS_URL) {
       redisUrl = env.REDIS_URL;
     } else if (findRedisServerBinary()) {
-      const redis = await startPrivateRedis({ dir: join(dataDir, "redis") });
+      const redis = await startPrivateRedis({ dir: join(dataDir, "redis"), appendOnly: true });
       stops.push(redis.stop);
       redisUrl = redis.redisUrl;
     } else if (env.VOTE_ENGINE === "redis") {

@@ -26,6 +26,7 @@ export default defineConfig({
     ...shared,
     projects: [
       { extends: true, test: { name: "cluster", include: ["test/topology/cluster/**/*.test.ts"], globalSetup: ["test/topology/cluster/globalSetup.ts"] } },
+      { extends: true, test: { name: "sentinel", include: ["test/topology/sentinel/**/*.test.ts"], globalSetup: ["test/topology/sentinel/globalSetup.ts"] } },
       { extends: true, test: { name: "pgbouncer", include: ["test/topology/pgbouncer/**/*.test.ts"], globalSetup: ["test/topology/pgbouncer/globalSetup.ts"] } },
       { extends: true, test: { name: "balancer", include: ["test/topology/balancer/**/*.test.ts"], globalSetup: ["test/globalSetup.ts"] } },
     ],

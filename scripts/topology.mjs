@@ -38,23 +38,37 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
+// One vitest run per deployment, one after another: each project's global setup starts its own Postgres and
+// servers, and vitest would start them all at once in one process (embedded Postgres cannot share one).
+const PROJECTS = ["cluster", "sentinel", "pgbouncer", "balancer"];
+const asked = process.argv.slice(2);
+const projects = asked.length > 0 ? PROJECTS.filter((p) => asked.includes(p)) : PROJECTS;
 const figures = [];
-const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.topology.config.ts", ...process.argv.slice(2)], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "pipe", "inherit"],
-});
-let pending = "";
-child.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
-  pending += chunk.toString();
-  const lines = pending.split("\n");
-  pending = lines.pop() ?? "";
-  const plain = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, "")); // vitest colours its output
-  figures.push(...plain.filter((line) => /^\[(durability|topology)\]/.test(line)));
-});
-child.on("exit", (code, signal) => {
-  console.log(`\nnpm run topology: ${code === 0 ? "PASSED" : `FAILED (${signal ?? `exit ${code}`})`}; figures:`);
-  for (const line of figures) console.log(line);
-  process.exit(code ?? 1);
-});
+const outcomes = [];
+
+function runProject(name) {
+  return new Promise((resolve) => {
+    console.log(`\n=== topology: ${name}`);
+    const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.topology.config.ts", "--project", name], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let pending = "";
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      const plain = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, "")); // vitest colours its output
+      figures.push(...plain.filter((line) => /^\[(durability|topology)\]/.test(line)));
+    });
+    child.on("exit", (code, signal) => resolve({ name, ok: code === 0, how: code === 0 ? "passed" : `FAILED (${signal ?? `exit ${code}`})` }));
+  });
+}
+
+for (const name of projects) outcomes.push(await runProject(name));
+const ok = outcomes.every((o) => o.ok);
+console.log(`\nnpm run topology: ${ok ? "PASSED" : "FAILED"} — ${outcomes.map((o) => `${o.name} ${o.how}`).join(", ")}; figures:`);
+for (const line of figures) console.log(line);
+process.exit(ok ? 0 : 1);

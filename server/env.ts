@@ -45,6 +45,7 @@ const envSchema = z.object({
   /** Live channel bounds (server/limits/socketLimits.ts). */
   WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.socketsPerAddress),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.subscriptionsPerSocket),
+  WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.subscriptionsPerAddress),
   WS_MAX_CALLS_PER_FRAME: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.callsPerFrame),
   WS_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_SOCKET_LIMITS.frameBytes),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * 1024).default(DEFAULT_SOCKET_LIMITS.bufferedBytesPerSocket),
@@ -82,6 +83,7 @@ export function socketLimitsOf(env: Env) {
   return {
     socketsPerAddress: env.WS_MAX_SOCKETS_PER_ADDRESS,
     subscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    subscriptionsPerAddress: env.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS,
     callsPerFrame: env.WS_MAX_CALLS_PER_FRAME,
     frameBytes: env.WS_MAX_FRAME_BYTES,
     bufferedBytesPerSocket: env.WS_MAX_BUFFERED_BYTES,

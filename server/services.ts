@@ -8,6 +8,7 @@ import { createPostgresVoting } from "./engine/voting/postgresVoting";
 import { createRedisVoting } from "./engine/voting/redisVoting";
 import type { Voting, VotingFactory } from "./engine/voting/voting";
 import { ReadinessCheck } from "./http/readiness";
+import { DatabaseStatus } from "./infra/db/databaseStatus";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
@@ -33,6 +34,8 @@ export type ServicesConfig = {
   redisUrl: string | null;
   sessionSecret: string;
   publicUrl?: string;
+  /** Without PUBLIC_URL: this machine's address on the local network (infra/lanAddress.ts), for the links diners get. */
+  lanUrl?: string | null;
   /** Sends password reset links; null without SMTP (the operator's `npm run reset-password` prints them). */
   mailer?: Mailer | null;
   log: Log;
@@ -73,10 +76,13 @@ export type Services = {
   readonly metricsToken?: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
+  readonly lanUrl?: string | null;
   readonly mailer: Mailer | null;
   readonly log: Log;
   readonly metrics: MetricsRegistry;
   readonly readiness: ReadinessCheck;
+  /** Whether Postgres answers, for pages that say when it is away. */
+  readonly databaseStatus: DatabaseStatus;
   /** Graceful shutdown, step 1 (gracefulShutdown.ts): not ready, no new votes, everything committed, a last snapshot. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -141,10 +147,12 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     metricsToken: config.metricsToken,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
+    lanUrl: config.lanUrl ?? null,
     mailer: config.mailer ?? null,
     log,
     metrics,
     readiness,
+    databaseStatus: new DatabaseStatus(db),
     async drain() {
       readiness.stopping = true; // /api/ready answers 503 at once: the balancer stops sending votes here
       await voting.drain();

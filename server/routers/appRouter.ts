@@ -6,6 +6,7 @@ import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
+import { systemRouter } from "./system";
 import { voteRouter } from "./vote";
 
 /** Every procedure, one router per domain. Pages import only the `AppRouter` type (a dependency rule). */
@@ -16,6 +17,7 @@ export const appRouter = router({
   promotion: promotionRouter,
   poll: pollRouter,
   presence: presenceRouter,
+  system: systemRouter,
   vote: voteRouter,
 });
 

@@ -22,15 +22,15 @@ export type VoteOutcome =
   | { kind: "failed"; network: boolean };
 
 /** What the diner brings to prove being in the restaurant (docs/adr/0026). */
-export type PresenceProof = { roomCode?: string; tableCode?: string };
+export type PresenceProof = { roomCode?: string; tableCode?: string; /** a printed ballot card's code (its QR code's `?code=`) */ ballotCode?: string };
 
 const DEFAULT_WAIT_SECONDS = 5;
 
 /**
  * Casting a vote. The diner's voter identity is asked for first (vote.identify), so that it never rides only in an
- * answer that may be lost. An attempt without an answer (or SERVICE_UNAVAILABLE) is sent again by itself, with the same
- * voter cookie, a few times with growing pauses (lib/voteRetry.ts); when a retry finds the vote already in, the
- * lost answer was a counted vote, and the diner is told so. A refused voter cookie is retried once at once: the
+ * answer that may be lost. An attempt without an answer (or SERVICE_UNAVAILABLE) is sent again by itself, with the
+ * same voter cookie, a few times with growing pauses (lib/voteRetry.ts); when a retry finds the vote already in,
+ * the lost answer was a counted vote, and the diner is told so. A refused voter cookie is retried once at once: the
  * refusal came with a fresh cookie, so the retry is the diner's first real attempt. A rate-limit refusal says when
  * to try again; a "not taking votes" refusal calls `onNotAccepting`, so the page can learn whether the poll has
  * closed or has not opened.
@@ -72,7 +72,7 @@ export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   function vote(optionIds: string[], proof: PresenceProof = {}) {
     setChoices(optionIds);
     answerLost.current = false;
-    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined });
+    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined, ballotCode: proof.ballotCode || undefined });
   }
 
   return { outcome: outcomeOf(cast, choices, retryAt, answerLost.current), vote, reset: cast.reset };

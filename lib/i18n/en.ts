@@ -323,6 +323,12 @@ export const en = {
   "cards.hintBallot": "One card per ballot code: each QR code lets one person vote once. Cut along the dashed lines.",
   "cards.print": "Print",
   "cards.ballotNumber": "Ballot no. {number}",
+  "vote.yourEarlierVote": "You voted for {choice} ({date}). Thank you!",
+  "vote.couponsGone": "All {quantity} coupons have been won. You can still vote.",
+  "vote.couponsGoneVoted": "All {quantity} coupons were won before your vote. Your vote still counts.",
+  "vote.couponUsedTitle": "Coupon used",
+  "vote.couponUsedStamp": "Used",
+  "vote.couponUsedCode": "Code {code} — no longer valid.",
 } as const;
 
 export type MessageKey = keyof typeof en;

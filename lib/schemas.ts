@@ -142,6 +142,14 @@ export type PromotionInput = z.infer<typeof promotionInput>;
 
 export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
 
+/** A staff member's PIN at the counter tablet (docs/adr/0027). */
+export const pinSchema = z.string().regex(/^\d{4,8}$/, "a PIN is 4 to 8 digits");
+export const staffInviteCodeSchema = z.string().trim().min(10).max(40).regex(/^[A-Za-z0-9_-]+$/, "not an invite code");
+const staffNameSchema = z.string().trim().min(1).max(LIMITS.nameLength);
+export const inviteStaffInput = z.object({ restaurantId: idSchema.optional(), name: staffNameSchema });
+export const enrolCounterInput = z.object({ restaurantId: idSchema.optional(), name: staffNameSchema });
+export const acceptInviteInput = z.object({ code: staffInviteCodeSchema, pin: pinSchema });
+
 /** A coupon code as typed or scanned at the counter, read leniently (lib/couponCode.ts). */
 export const couponCodeInput = z.object({
   code: z

@@ -142,6 +142,11 @@ export type PromotionInput = z.infer<typeof promotionInput>;
 
 export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
 
+/** A day on the restaurant's calendar, as `<input type="date">` gives it. */
+export const calendarDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-12-24").refine((day) => !Number.isNaN(Date.parse(day)), "not a date");
+/** The winner of a closed menu vote becomes the special for these days; `menuItemId` picks one of tied dishes. */
+export const winnerSpecialInput = z.object({ startsOn: calendarDaySchema, endsOn: calendarDaySchema, menuItemId: idSchema.optional() });
+
 /** A staff member's PIN at the counter tablet (docs/adr/0027). */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, "a PIN is 4 to 8 digits");
 export const staffInviteCodeSchema = z.string().trim().min(10).max(40).regex(/^[A-Za-z0-9_-]+$/, "not an invite code");

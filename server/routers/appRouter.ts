@@ -7,6 +7,7 @@ import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
+import { specialsRouter } from "./specials";
 import { staffRouter } from "./staff";
 import { voteRouter } from "./vote";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   counter: counterRouter,
   menu: menuRouter,
   promotion: promotionRouter,
+  specials: specialsRouter,
   staff: staffRouter,
   poll: pollRouter,
   presence: presenceRouter,

@@ -12,6 +12,14 @@ const outcome = (call: Promise<unknown>): Promise<Outcome> =>
     (e: { data?: { code?: string } }) => e.data?.code ?? "?",
   );
 
+/** A closed menu vote with one ballot, so its winner can become the special. */
+async function closedMenuVote(owner: Browser, menuItemId: string) {
+  const poll = await createOpenPoll(owner, { options: [{ label: "Japchae", menuItemId }, { label: "Other" }] });
+  await owner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+  await owner.api.poll.close.mutate({ pollId: poll.id });
+  return poll.id;
+}
+
 /**
  * Every owner procedure, called on Alice's things by nobody, by Bob (another owner) and by Alice: only Alice
  * succeeds. The table must list every procedure that demands sign-in; a new one fails the completeness check.
@@ -30,6 +38,7 @@ describe("authorisation table", () => {
     couponCode: string;
     staffId: string;
     deviceId: string;
+    winnerPollId: string;
   };
   beforeAll(async () => {
     [alice, bob] = [app.browser(), app.browser()];
@@ -52,6 +61,7 @@ describe("authorisation table", () => {
       couponCode: vote.coupon!.code,
       staffId: (await alice.api.staff.invite.mutate({ name: "Jisoo" })).id,
       deviceId: (await alice.api.staff.enrolThisDevice.mutate({ name: "Counter" })).id,
+      winnerPollId: await closedMenuVote(alice, menuItem.id),
     };
   });
 
@@ -64,6 +74,7 @@ describe("authorisation table", () => {
     ["poll.history", (b) => b.api.poll.history.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["poll.ballotCodes", (b) => b.api.poll.ballotCodes.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["poll.exportBallots", (b) => b.api.poll.exportBallots.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["specials.fromWinner", (b) => b.api.specials.fromWinner.mutate({ pollId: fixture.winnerPollId, startsOn: "2026-12-24", endsOn: "2026-12-25" }), "FORBIDDEN"],
     ["staff.invite", (b) => b.api.staff.invite.mutate({ restaurantId: fixture.restaurantId, name: "Min" }), "FORBIDDEN"],
     ["staff.roster", (b) => b.api.staff.roster.query({ restaurantId: fixture.restaurantId }), "FORBIDDEN"],
     ["staff.enrolThisDevice", (b) => b.api.staff.enrolThisDevice.mutate({ restaurantId: fixture.restaurantId, name: "Tablet" }), "FORBIDDEN"],

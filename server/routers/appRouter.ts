@@ -2,18 +2,24 @@ import "server-only";
 import { router } from "../trpc/init";
 import { accountRouter } from "./account";
 import { authRouter } from "./auth";
+import { counterRouter } from "./counter";
 import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
+import { specialsRouter } from "./specials";
+import { staffRouter } from "./staff";
 import { voteRouter } from "./vote";
 
 /** Every procedure, one router per domain. Pages import only the `AppRouter` type (a dependency rule). */
 export const appRouter = router({
   account: accountRouter,
   auth: authRouter,
+  counter: counterRouter,
   menu: menuRouter,
   promotion: promotionRouter,
+  specials: specialsRouter,
+  staff: staffRouter,
   poll: pollRouter,
   presence: presenceRouter,
   vote: voteRouter,

@@ -15,6 +15,8 @@ import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
 import { PromotionOffer } from "./PromotionOffer";
 import { RoomCodeField } from "./RoomCodeField";
+import { ShareButton } from "./ShareButton";
+import { TodaysSpecials } from "./TodaysSpecials";
 import { type PresenceProof, useCastVote } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
@@ -85,6 +87,8 @@ export function VotePage({ slug, presence = {} }: { slug: string; presence?: Pre
       ) : (
         (voted || status === "closed") && data.resultsVisibility === "after_close" && <p className="muted">{t("results.hiddenAfterClose")}</p>
       )}
+      <ShareButton pollId={data.id} slug={data.slug} question={data.question} />
+      <TodaysSpecials pollId={data.id} />
     </Shell>
   );
 }

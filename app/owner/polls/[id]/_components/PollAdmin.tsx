@@ -17,6 +17,7 @@ import { ExportButton } from "./ExportButton";
 import { PromotionPanel } from "./PromotionPanel";
 import { SharePanel } from "./SharePanel";
 import { TableCardsPanel } from "./TableCardsPanel";
+import { WinnerSpecialPanel } from "./WinnerSpecialPanel";
 import { useRestaurant } from "../../../_components/useRestaurant";
 import { LifecycleActions } from "./LifecycleActions";
 import { VotesOverTime } from "./VotesOverTime";
@@ -78,6 +79,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
       <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
+      {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
       <VotesOverTime pollId={pollId} options={options} results={live.results} />
     </div>
   );

@@ -22,6 +22,7 @@ import { flood } from "./scenarios/flood";
 import { profile } from "./scenarios/profile";
 import { screen } from "./scenarios/screen";
 import { seed } from "./scenarios/seed";
+import { socketFlood } from "./scenarios/socketFlood";
 import { throughput } from "./scenarios/throughput";
 import { websocket } from "./scenarios/websocket";
 
@@ -34,7 +35,7 @@ async function main() {
   const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
   if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
-  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, profile, capacity];
+  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, socketFlood, profile, capacity];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are: ${all.map((s) => s.name).join(", ")}`);
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);

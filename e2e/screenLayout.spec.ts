@@ -44,6 +44,7 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
       question: LONGEST_QUESTION,
       labels: DISHES,
       closesAt: new Date(Date.now() + 3_600_000),
+      presenceRequired: false, // voters come through the API here; the room code's layout is the next test
       promotion: { title: "A free bingsu for the first voters", discount: "1 bingsu", quantity: 30, validUntil: new Date(Date.now() + 86_400_000) },
     });
     const voters = await Promise.all([0, 1, 2].map(() => ApiClient.create(app.url)));
@@ -88,6 +89,27 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
     await Promise.all([owner.dispose(), ...voters.map((voter) => voter.dispose())]);
   });
 }
+
+test("a poll that asks for presence: the screen's own link shows the room code too, and it still fits at 1280×720", async ({ app, browser }, testInfo) => {
+  const { owner, poll } = await openPollViaApi(app.url, {
+    question: LONGEST_QUESTION,
+    labels: DISHES,
+    promotion: { title: "A free bingsu for the first voters", discount: "1 bingsu", quantity: 30, validUntil: new Date(Date.now() + 86_400_000) },
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
+  const screen = await context.newPage();
+  await screen.goto(await owner.screenPath(poll.id));
+  await expect(screen.getByTestId("room-code")).toHaveText(/^\d{3} \d{3}$/);
+  await screen.mouse.move(640, 360);
+  const controlsBox = (await screen.getByTestId("screen-controls").boundingBox())!;
+  for (const other of [screen.getByTestId("screen-coupons"), screen.getByTestId("screen-join"), screen.getByTestId("room-code")]) {
+    expect(overlaps(controlsBox, (await other.boundingBox())!)).toBe(false);
+  }
+  expect(await overflowsOf(screen)).toEqual({ outside: [], clipped: [] });
+  await saveScreenshot(screen, testInfo, "screen-1280x720-room-code");
+  await context.close();
+  await owner.dispose();
+});
 
 test("in Korean, closed, at 1280×720: the winner and 20 options fit", async ({ app, browser }, testInfo) => {
   const { owner, poll } = await openPollViaApi(app.url, { question: "다음 주 스페셜 메뉴로 어떤 요리가 좋을까요? ".repeat(8).slice(0, LIMITS.questionLength), labels: DISHES });

@@ -14,11 +14,18 @@ test.describe("security headers and guards", () => {
       const headers = (await request.get(path)).headers();
       expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
       expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+      // Issue 13, item 11: scripts only with this response's nonce, connections to this origin only.
+      const scripts = headers["content-security-policy"].split("; ").find((d) => d.startsWith("script-src")) ?? "";
+      expect(scripts, path).not.toContain("'unsafe-inline'");
+      expect(scripts, path).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+      expect(headers["content-security-policy"], path).toContain("connect-src 'self';");
       expect(headers["x-frame-options"], path).toBe("DENY");
       expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
       expect(headers["x-content-type-options"], path).toBe("nosniff");
       expect(headers["x-powered-by"], path).toBeUndefined();
     }
+    const nonces = await Promise.all([1, 2].map(async () => (await request.get("/")).headers()["content-security-policy"].match(/'nonce-([^']+)'/)?.[1]));
+    expect(nonces[0]).not.toBe(nonces[1]); // fresh per response
     const screen = (await request.get(`/screen/${poll.slug}`)).headers();
     expect(screen["content-security-policy"]).toContain("frame-ancestors *");
     expect(screen["x-frame-options"]).toBeUndefined();

@@ -6,6 +6,21 @@ import { isTimeZone } from "./timeZone";
 
 /** Every boundary validates with these schemas: tRPC inputs on the server, forms in the browser. */
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text as it can be stored: no NUL byte and no lone UTF-16 surrogate. Postgres refuses both, and it must be this
+ * boundary that says so (400, the field named), not the database driver (500).
+ */
+export const storableText = () =>
+  z.string().refine((text) => !text.includes("\u0000") && !LONE_SURROGATE.test(text), "contains a character that cannot be stored (a NUL byte or a broken emoji)");
+
+/** A date the database and every page can represent: years 2000 to 9999. */
+export const dateSchema = z.coerce
+  .date()
+  .min(new Date("2000-01-01T00:00:00Z"), "a date from the year 2000 on")
+  .max(new Date("9999-12-31T23:59:59Z"), "a date before the year 10000");
+
 export const idSchema = z.string().trim().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, "not an id");
 
 export const resultsVisibilitySchema = z.enum(["live", "after_vote", "after_close"]);
@@ -15,8 +30,11 @@ export const pollStatusSchema = z.enum(["draft", "open", "closed"]);
 export type PollStatus = z.infer<typeof pollStatusSchema>;
 
 const emailSchema = z.email().max(LIMITS.emailLength).toLowerCase();
-const newPasswordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
-const currentPasswordSchema = z.string().min(1).max(LIMITS.passwordMax);
+const newPasswordSchema = storableText()
+  .min(LIMITS.passwordMin)
+  .max(LIMITS.passwordMax)
+  .refine((password) => password.trim() !== "", "a password needs more than spaces");
+const currentPasswordSchema = storableText().min(1).max(LIMITS.passwordMax);
 
 /** An IANA time zone this runtime knows, such as "Asia/Seoul". */
 export const timeZoneSchema = z.string().max(64).refine(isTimeZone, "not a time zone");
@@ -26,8 +44,8 @@ export const currencySchema = z.string().length(3).toUpperCase().refine(isCurren
 export const signUpInput = z.object({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1).max(LIMITS.nameLength),
-  restaurantName: z.string().trim().min(1).max(LIMITS.nameLength),
+  name: storableText().trim().min(1).max(LIMITS.nameLength),
+  restaurantName: storableText().trim().min(1).max(LIMITS.nameLength),
   /** From the browser at sign-up; changed later in the restaurant's settings. */
   timeZone: timeZoneSchema.optional(),
   currency: currencySchema.optional(),
@@ -35,7 +53,7 @@ export const signUpInput = z.object({
 
 export const restaurantSettingsInput = z.object({
   restaurantId: idSchema.optional(),
-  name: z.string().trim().min(1).max(LIMITS.nameLength),
+  name: storableText().trim().min(1).max(LIMITS.nameLength),
   currency: currencySchema,
   timeZone: timeZoneSchema,
 });
@@ -51,18 +69,18 @@ export const signInInput = z.object({
 });
 
 const optionInput = z.object({
-  label: z.string().trim().min(1).max(LIMITS.optionLabelLength),
+  label: storableText().trim().min(1).max(LIMITS.optionLabelLength),
   menuItemId: idSchema.optional(),
 });
 
 /** A poll's own fields, as created and as edited while it is a draft. */
 const pollFields = z.object({
-  question: z.string().trim().min(1).max(LIMITS.questionLength),
+  question: storableText().trim().min(1).max(LIMITS.questionLength),
   options: z.array(optionInput).min(LIMITS.minOptions).max(LIMITS.maxOptions),
   multipleChoice: z.boolean().default(false),
   maxChoices: z.number().int().min(1).max(LIMITS.maxOptions).optional(),
-  opensAt: z.coerce.date().optional(),
-  closesAt: z.coerce.date().optional(),
+  opensAt: dateSchema.optional(),
+  closesAt: dateSchema.optional(),
   resultsVisibility: resultsVisibilitySchema.default("live"),
   /** Stricter one-person-one-vote: only holders of one of this many printed ballot codes may vote. */
   ballotCodes: z.number().int().min(1).max(LIMITS.maxBallotCodes).optional(),
@@ -101,9 +119,9 @@ export type UpdatePollInput = z.infer<typeof updatePollInput>;
 /** Reopen a closed poll, or move an open one's closing time; null: open until closed by hand. */
 export const reschedulePollInput = z.object({
   pollId: idSchema,
-  closesAt: z.coerce.date().nullable(),
+  closesAt: dateSchema.nullable(),
   /** Coupons of the poll's promotion stay valid until then (only ever later). */
-  couponsValidUntil: z.coerce.date().optional(),
+  couponsValidUntil: dateSchema.optional(),
 });
 
 export const archivePollInput = z.object({ pollId: idSchema, archived: z.boolean() });
@@ -114,7 +132,7 @@ export const pollRefInput = z.union([z.object({ pollId: idSchema }), z.object({ 
 
 export const pollIdInput = z.object({ pollId: idSchema });
 
-export const ballotCodeSchema = z.string().trim().max(20);
+export const ballotCodeSchema = storableText().trim().max(20);
 
 export const castVoteInput = z.object({
   pollId: idSchema,
@@ -133,10 +151,10 @@ export type PollResults = { counts: Record<string, number>; total: number; seq: 
 export type VoteStatus = "accepted" | "already_voted";
 
 export const promotionInput = z.object({
-  title: z.string().trim().min(1).max(LIMITS.promotionTitleLength),
-  discount: z.string().trim().min(1).max(LIMITS.discountLength),
+  title: storableText().trim().min(1).max(LIMITS.promotionTitleLength),
+  discount: storableText().trim().min(1).max(LIMITS.discountLength),
   quantity: z.number().int().min(1).max(LIMITS.maxCouponQuantity),
-  validUntil: z.coerce.date(),
+  validUntil: dateSchema,
 });
 export type PromotionInput = z.infer<typeof promotionInput>;
 
@@ -164,12 +182,12 @@ export const couponCodeInput = z.object({
     .refine(isCouponCode, "not a coupon code: 12 letters and digits"),
 });
 
-const dishName = z.string().trim().max(LIMITS.menuItemNameLength).default("");
+const dishName = storableText().trim().max(LIMITS.menuItemNameLength).default("");
 const menuItemFields = {
   /** The dish's name in English and in Korean: one of them at least (see `hasADishName`). */
   nameEn: dishName,
   nameKo: dishName,
-  description: z.string().trim().max(LIMITS.menuItemDescriptionLength).default(""),
+  description: storableText().trim().max(LIMITS.menuItemDescriptionLength).default(""),
   priceCents: z.number().int().min(0).max(100_000_000),
   photoUrl: z
     .string()

@@ -38,9 +38,8 @@ const envSchema = z.object({
     }),
   /** How long a diner's voter cookie is honoured after it was issued. */
   VOTER_COOKIE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(400).default(30),
-  /** /metrics: with a token, only for `Authorization: Bearer <token>`; with a port, only there. Else loopback only. */
+  /** /metrics only for `Authorization: Bearer <token>`; without a token, only for clients on this host. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
-  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Live channel bounds (server/limits/socketLimits.ts). */
   WS_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.socketsPerAddress),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(DEFAULT_SOCKET_LIMITS.subscriptionsPerSocket),

@@ -2,6 +2,7 @@ import next from "next";
 import { readEnv, socketLimitsOf } from "./env";
 import { createAppServer } from "./http/createServer";
 import { startBackingServices } from "./infra/backingServices";
+import { lanOrigin } from "./infra/lanAddress";
 import { createLog } from "./infra/log";
 import { createSmtpMailer } from "./infra/mail";
 import { limitRules } from "./limits/rules";
@@ -29,6 +30,7 @@ const started = await startBackingServices(env, log)
       redisUrl: backing.redisUrl,
       sessionSecret: await loadSessionSecret(env.SESSION_SECRET, env.DATA_DIR),
       publicUrl: env.PUBLIC_URL,
+      lanUrl: env.PUBLIC_URL ? null : lanOrigin(env.HOST, env.PORT),
       mailer: env.SMTP_URL && env.MAIL_FROM ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null,
       log,
       limits: limitRules(env.RATE_LIMITS),

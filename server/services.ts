@@ -13,6 +13,7 @@ import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./limits/rateLimiter";
 import { DEFAULT_LIMITS, type LimitRules } from "./limits/rules";
+import { SignInDelays } from "./limits/signInDelays";
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from "./limits/socketLimits";
 import { connectLiveChannel } from "./live/channels";
 import { createLive, type Live } from "./live/live";
@@ -32,6 +33,8 @@ export type ServicesConfig = {
   redisUrl: string | null;
   sessionSecret: string;
   publicUrl?: string;
+  /** Without PUBLIC_URL: this machine's address on the local network (infra/lanAddress.ts), for the links diners get. */
+  lanUrl?: string | null;
   /** Sends password reset links; null without SMTP (the operator's `npm run reset-password` prints them). */
   mailer?: Mailer | null;
   log: Log;
@@ -65,11 +68,14 @@ export type Services = {
   readonly limits: LimitRules;
   readonly trustProxy: TrustedProxies;
   readonly socketLimits: SocketLimits;
+  /** Progressive delays of an account's sign-ins after failures (never a lockout). */
+  readonly signInDelays: SignInDelays;
   readonly socketMetrics: SocketLimitMetrics;
   readonly voterCookieMaxAgeMs: number;
   readonly metricsToken?: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
+  readonly lanUrl?: string | null;
   readonly mailer: Mailer | null;
   readonly log: Log;
   readonly metrics: MetricsRegistry;
@@ -132,11 +138,13 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     limits: config.limits ?? DEFAULT_LIMITS,
     trustProxy: trustedProxies(config.trustProxy),
     socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    signInDelays: new SignInDelays(),
     socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
     voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
     metricsToken: config.metricsToken,
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
+    lanUrl: config.lanUrl ?? null,
     mailer: config.mailer ?? null,
     log,
     metrics,

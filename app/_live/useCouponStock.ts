@@ -15,7 +15,7 @@ export function useCouponStock(pollId: string | undefined, seq: number | undefin
   const trpc = useTRPC();
   const stock = useQuery({
     ...trpc.promotion.stock.queryOptions({ pollId: pollId ?? "" }, { enabled: enabled && Boolean(pollId) }),
-    refetchInterval: (query) => (query.state.data?.running && query.state.data.left > 0 ? SAFETY_NET_MS : false),
+    refetchInterval: (query) => (query.state.data?.running && (query.state.data.left ?? 0) > 0 ? SAFETY_NET_MS : false),
   });
   const { refetch } = stock;
   useEffect(() => {

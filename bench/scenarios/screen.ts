@@ -12,7 +12,7 @@ const SCREENS_PER_WORKER = 2_500;
 type Sample = { atMs: number; rssBytes: number; heapUsedBytes: number };
 
 /** Starts screen workers for `screens` live screens and resolves once every screen has its first update. */
-async function openScreens(url: string, pollId: string, screens: number, onProgress: (done: number) => void) {
+export async function openScreens(url: string, pollId: string, screens: number, onProgress: (done: number) => void) {
   const workers: ChildProcess[] = [];
   const done = new Map<ChildProcess, number>();
   for (let left = screens; left > 0; left -= SCREENS_PER_WORKER) {
@@ -64,7 +64,7 @@ class Histogram {
 }
 
 /** Time from a vote's acceptance to its reflection on each screen: the first update with a sequence at least its own. */
-function voteToScreen(accepts: number[], watches: ScreenWatchResult[]) {
+export function voteToScreen(accepts: number[], watches: ScreenWatchResult[]) {
   const acceptAt = new Map<number, number>();
   for (let i = 0; i < accepts.length; i += 2) acceptAt.set(accepts[i], accepts[i + 1]);
   const seqs = [...acceptAt.keys()].sort((a, b) => a - b);

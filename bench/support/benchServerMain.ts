@@ -41,7 +41,7 @@ const services = await createServices(
     sessionSecret: process.env.SESSION_SECRET!,
     log: createLog("warn"),
     limits: process.env.BENCH_LIMITS === "default" ? DEFAULT_LIMITS : UNLIMITED,
-    socketLimits: process.env.BENCH_LIMITS === "default" ? DEFAULT_SOCKET_LIMITS : UNBOUNDED_SOCKETS,
+    socketLimits: process.env.BENCH_SOCKETS === "default" ? DEFAULT_SOCKET_LIMITS : UNBOUNDED_SOCKETS,
   },
   { voting },
 );

@@ -31,6 +31,8 @@ export type ServerOptions = {
   precheck?: "on" | "off";
   ack?: "postgres" | "redis";
   limits?: "unlimited" | "default";
+  /** The live channel's bounds (server/limits/socketLimits.ts): default as in production, or none. Default: as `limits`. */
+  sockets?: "unbounded" | "default";
   adapter?: "fast" | "standalone";
   /** Write a V8 CPU profile of the server into this directory when it stops. */
   cpuProfileDir?: string;
@@ -49,6 +51,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       BENCH_PRECHECK: options.precheck ?? "off", // off as in production (docs/adr/0002)
       BENCH_ACK: options.ack ?? "postgres",
       BENCH_LIMITS: options.limits ?? "unlimited",
+      BENCH_SOCKETS: options.sockets ?? (options.limits === "default" ? "default" : "unbounded"),
       BENCH_ADAPTER: options.adapter ?? "fast",
       NODE_ENV: "production",
     },

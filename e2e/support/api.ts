@@ -41,6 +41,10 @@ export class ApiClient {
   results(pollId: string) {
     return this.call<Outputs["poll"]["results"]>("GET", "poll.results", { pollId });
   }
+  /** The screen's own link (it carries the key that shows the room code), for the poll's owner. */
+  screenPath(pollId: string) {
+    return this.call<Outputs["presence"]["screenPath"]>("GET", "presence.screenPath", { pollId });
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

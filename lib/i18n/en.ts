@@ -370,6 +370,17 @@ export const en = {
   "join.hint": "Six letters and digits, e.g. K7M 3QX. Spaces and dashes don't matter.",
   "join.submit": "Go to the poll",
   "join.notFound": "No poll is open with this code. Check the screen and try again.",
+  "admin.shareLocalTitle": "Phones can't open this link.",
+  "admin.shareLocalBody": "It points at this computer (localhost). Open Tableside at this computer's network address (for example http://192.168.1.20:3000), or start the server with PUBLIC_URL set to the address diners can reach.",
+  "admin.joinCode": "Code to type at /join:",
+  "admin.printCards": "Print table cards",
+  "admin.downloadSvg": "Download QR (SVG)",
+  "admin.downloadPng": "Download QR (PNG)",
+  "cards.title": "Table cards",
+  "cards.hint": "Six cards per A4 sheet, with the QR code and the code to type. Cut along the dashed lines.",
+  "cards.hintBallot": "One card per ballot code: each QR code lets one person vote once. Cut along the dashed lines.",
+  "cards.print": "Print",
+  "cards.ballotNumber": "Ballot no. {number}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -85,7 +85,14 @@ export type AcceptedBallot = {
  */
 export type RecordOutcome = { outcome: "inserted" | "same" | "other" | "closed" | "gone"; couponCode: string | null };
 
+/**
+ * What the ledger made of a ballot: Postgres's outcome, or `deferred`: Postgres is away (unreachable, restarting,
+ * hung past the commit's deadline), and the ballot waits in its poll's stream, where the flusher records it once
+ * Postgres is back (docs/adr/0016).
+ */
+export type LedgerOutcome = RecordOutcome | { outcome: "deferred"; couponCode: null };
+
 /** Where the Redis engine makes an accepted ballot durable before it answers `accepted` (redis/ledger/). */
 export interface BallotLedger {
-  record(ballot: AcceptedBallot & { streamEntryId: string }): Promise<RecordOutcome>;
+  record(ballot: AcceptedBallot & { streamEntryId: string }): Promise<LedgerOutcome>;
 }

@@ -7,6 +7,7 @@ import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
 import { type Context, createContextFactory } from "../trpc/context";
 import { addressKey, clientIp } from "../trpc/clientIp";
+import { servedOverHttps } from "../trpc/cookies";
 import { errorIdOf, isUnexpected } from "../trpc/unexpectedErrors";
 import { healthRoutes } from "./health";
 import { createLiveSocket, refuseUpgrade } from "./liveSocket";
@@ -70,6 +71,8 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
 
   const server: Server = createServer((req, res) => {
     const path = req.url?.split("?", 1)[0] ?? "/";
+    // Served over HTTPS: browsers are told to come back over HTTPS only, for a year (ignored over plain HTTP).
+    if (servedOverHttps(req, services.publicUrl, services.trustProxy)) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (path.startsWith(`${TRPC_PATH}/`)) {
       const refusal = refuseMutation(req, services.publicUrl) ?? refuseSubscription(path.slice(TRPC_PATH.length + 1));
       if (refusal) return sendJson(res, refusal.status, { error: refusal.message });

@@ -35,7 +35,10 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
   const directDatabaseUrl = env.DIRECT_DATABASE_URL ?? databaseUrl;
   if (env.DATABASE_URL) {
     // Nothing has been started yet on this path: refusing leaves nothing behind.
-    const pending = await pendingMigrations(directDatabaseUrl);
+    const pending = await pendingMigrations(directDatabaseUrl).catch((error: unknown) => {
+      const { hostname, port } = new URL(directDatabaseUrl);
+      throw new Error(`the database at ${hostname || "its socket"}${port ? `:${port}` : ""} did not answer: ${(error as Error).message}`, { cause: error });
+    });
     if (pending.length > 0) {
       throw new Error(`The database lacks ${pending.length} migration(s) of this build (${pending.join(", ")}): run \`npm run migrate\` first`);
     }
@@ -46,7 +49,7 @@ export async function startBackingServices(env: Env, log: Log): Promise<BackingS
     if (env.REDIS_URL) {
       redisUrl = env.REDIS_URL;
     } else if (findRedisServerBinary()) {
-      const redis = await startPrivateRedis({ dir: join(dataDir, "redis") });
+      const redis = await startPrivateRedis({ dir: join(dataDir, "redis"), appendOnly: true });
       stops.push(redis.stop);
       redisUrl = redis.redisUrl;
     } else if (env.VOTE_ENGINE === "redis") {

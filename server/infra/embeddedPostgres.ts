@@ -266,8 +266,15 @@ function unhookExitEvents(events: readonly string[]): void {
   const exitHook = require(require.resolve("async-exit-hook", { paths: [fromLibrary] })) as {
     unhookEvent(event: string): void;
   };
-  for (const event of events) exitHook.unhookEvent(event);
+  // Once per event and process: async-exit-hook throws when asked to unhook an event it no longer hooks (a second
+  // cluster, or the same one started again after a crash test stopped it).
+  for (const event of events) {
+    if (unhooked.has(event)) continue;
+    exitHook.unhookEvent(event);
+    unhooked.add(event);
+  }
 }
+const unhooked = new Set<string>();
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(

@@ -13,9 +13,12 @@ export async function shippedMigrations(): Promise<string[]> {
   return (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 
-/** The shipped migrations the database has not applied (all of them on an empty database). */
+/**
+ * The shipped migrations the database has not applied (all of them on an empty database). Deadlines: a database
+ * that hangs (a frozen VM, a black-holed route) fails the start in seconds instead of holding it forever.
+ */
 export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client(pgConfigFromUrl(databaseUrl));
+  const client = new pg.Client(pgConfigFromUrl(databaseUrl, { connectionTimeoutMillis: 10_000, query_timeout: 10_000 }));
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string | null }>("SELECT to_regclass('public._prisma_migrations')::text AS name");

@@ -26,17 +26,27 @@ export function findRedisServerBinary(): string | null {
 }
 
 /**
- * Runs a private, non-persisting redis-server on 127.0.0.1 as a foreground child of this process and waits until
+ * Runs a private redis-server (without persistence unless `appendOnly`) on 127.0.0.1 as a foreground child of this process and waits until
  * it answers PING. It is killed when this process exits.
  */
-export async function startPrivateRedis(opts: { dir: string; port?: number }): Promise<PrivateRedisHandle> {
+export async function startPrivateRedis(opts: {
+  dir: string;
+  port?: number;
+  /**
+   * Append every write to disk (fsync once a second): the zero-configuration server's, so ballots answered from
+   * Redis while Postgres is away survive a Redis restart (docs/adr/0016). Tests leave it off: they restart Redis
+   * empty on purpose.
+   */
+  appendOnly?: boolean;
+}): Promise<PrivateRedisHandle> {
   await mkdir(opts.dir, { recursive: true });
   const binary = findRedisServerBinary();
   if (!binary) throw new Error("redis-server not found (set REDIS_SERVER_BIN or put it on PATH)");
   const port = opts.port ?? (await findFreePort());
   const child = spawn(
     binary,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", opts.dir,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", opts.appendOnly ? "yes" : "no",
+      "--appendfsync", "everysec", "--dir", opts.dir,
       "--daemonize", "no", "--loglevel", "warning"],
     { stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -11,7 +11,10 @@ export const DEFAULT_LIMITS = {
   votesPerIp: { limit: 120, windowMs: minute },
   newVotersPerIpPerPoll: { limit: 100, windowMs: 10 * minute },
   newVotersPerIp: { limit: 200, windowMs: 10 * minute },
+  /** Password checks of a signed-in account (changing e-mail or password), per account. */
   signInsPerAccount: { limit: 10, windowMs: 15 * minute },
+  /** Sign-ins per address and account: a guesser is stopped, the owner elsewhere is not (delays: signInDelays.ts). */
+  signInsPerIpPerAccount: { limit: 10, windowMs: 15 * minute },
   signInsPerIp: { limit: 50, windowMs: 15 * minute },
   signUpsPerIp: { limit: 20, windowMs: 60 * minute },
   pollsPerOwner: { limit: 60, windowMs: 60 * minute },

@@ -18,7 +18,7 @@ export type SocketLimits = {
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   socketsPerAddress: 200,
-  subscriptionsPerSocket: 8,
+  subscriptionsPerSocket: 4,
   callsPerFrame: 10,
   frameBytes: 16 * 1024,
   bufferedBytesPerSocket: 256 * 1024,

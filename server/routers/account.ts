@@ -18,7 +18,7 @@ export const accountRouter = router({
 
   signOutEverywhere: ownerProcedure.mutation(async ({ ctx }) => {
     const ended = await signOutEverywhere(ctx.services.db, ctx.owner.id);
-    if (ctx.res) setCookie(ctx.req, ctx.res, SESSION_COOKIE, "", { maxAge: 0 });
+    setCookie(ctx, SESSION_COOKIE, "", { maxAge: 0 });
     return ended;
   }),
 

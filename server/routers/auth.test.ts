@@ -22,10 +22,13 @@ describe("owner accounts", () => {
     expect((await browser.api.auth.me.query()).id).toBe(owner.id);
   });
 
-  it("refuses a second account with the same email", async () => {
+  it("makes no second account with the same email, and answers as for a new one (issue 13, item 11)", async () => {
     const owner = await signUpOwner(app.browser());
-    const again = app.browser().api.auth.signUp.mutate({ email: owner.email, password: "another password", name: "X", restaurantName: "Y" });
-    expect(await errorCodeOf(again)).toBe("CONFLICT");
+    const intruder = app.browser();
+    const again = await intruder.api.auth.signUp.mutate({ email: owner.email, password: "another password", name: "X", restaurantName: "Y" });
+    expect(Object.keys(again).sort()).toEqual(["email", "id", "name"]);
+    expect(await errorCodeOf(intruder.api.auth.me.query())).toBe("UNAUTHORIZED");
+    expect(await errorCodeOf(app.browser().api.auth.signIn.mutate({ email: owner.email, password: "another password" }))).toBe("UNAUTHORIZED");
   });
 
   it("answers bad sign-up and poll input with BAD_REQUEST and creates nothing", async () => {

@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { LOCALE_COOKIE, isLocale, negotiateLocale } from "@/lib/i18n";
 import { requestPasswordResetInput, resetPasswordInput, signInInput, signUpInput } from "@/lib/schemas";
-import { listRestaurants, signIn, signUp } from "../domain/owners/accounts";
+import { listRestaurants, lookalikeOwner, signIn, signUp } from "../domain/owners/accounts";
 import { requestPasswordReset, resetPassword } from "../domain/owners/passwordReset";
 import { endSession, SESSION_COOKIE, SESSION_DAYS, startSession } from "../domain/owners/sessions";
 import { setCookie } from "../trpc/cookies";
@@ -9,7 +10,7 @@ import { ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init
 
 async function startSessionCookie(ctx: Context, ownerId: string) {
   const token = await startSession(ctx.services.db, ownerId);
-  if (ctx.res) setCookie(ctx.req, ctx.res, SESSION_COOKIE, token, { maxAge: SESSION_DAYS * 24 * 3600 });
+  setCookie(ctx, SESSION_COOKIE, token, { maxAge: SESSION_DAYS * 24 * 3600 });
 }
 
 /** The language of the person asking, for an e-mail sent on their behalf: the page's switch, else the browser's. */
@@ -23,24 +24,37 @@ export const authRouter = router({
     .input(signUpInput)
     .use(rateLimit("signUpsPerIp", (ctx) => ctx.ip))
     .mutation(async ({ ctx, input }) => {
-    const owner = await signUp(ctx.services.db, input);
-    await startSessionCookie(ctx, owner.id);
-    return owner;
-  }),
+      const owner = await signUp(ctx.services.db, input);
+      if (owner) {
+        await startSessionCookie(ctx, owner.id);
+        return owner;
+      }
+      // The address has an account: the same answer as for a new one, down to a session cookie (which opens
+      // nothing), so sign-up tells nobody which addresses have signed up (ADR 0020).
+      setCookie(ctx, SESSION_COOKIE, randomBytes(32).toString("base64url"), { maxAge: SESSION_DAYS * 24 * 3600 });
+      return lookalikeOwner(input);
+    }),
 
   signIn: publicProcedure
     .input(signInInput)
     .use(rateLimit("signInsPerIp", (ctx) => ctx.ip))
-    .use(rateLimit("signInsPerAccount", (_ctx, input) => (input as { email: string }).email))
+    .use(rateLimit("signInsPerIpPerAccount", (ctx, input) => `${ctx.ip}:${(input as { email: string }).email}`))
     .mutation(async ({ ctx, input }) => {
-    const owner = await signIn(ctx.services.db, input);
-    await startSessionCookie(ctx, owner.id);
-    return owner;
-  }),
+      const delays = ctx.services.signInDelays;
+      const wait = delays.delayMs(input.email);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const owner = await signIn(ctx.services.db, input).catch((error: unknown) => {
+        delays.failed(input.email);
+        throw error;
+      });
+      delays.succeeded(input.email);
+      await startSessionCookie(ctx, owner.id);
+      return owner;
+    }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     await endSession(ctx.services.db, ctx.cookies[SESSION_COOKIE]);
-    if (ctx.res) setCookie(ctx.req, ctx.res, SESSION_COOKIE, "", { maxAge: 0 });
+    setCookie(ctx, SESSION_COOKIE, "", { maxAge: 0 });
     return { signedOut: true };
   }),
 

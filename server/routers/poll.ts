@@ -74,7 +74,7 @@ export const pollRouter = router({
 
   exportBallots: ownerPollProcedure.query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId) };
+    return { filename: `tableside-${poll.slug}-ballots.csv`, csv: await exportBallotsCsv(ctx.services.db, input.pollId, ctx.services.sessionSecret) };
   }),
 
   /** The printable ballot codes of a strict one-person-one-vote poll, each with the link its QR code opens. */
@@ -82,10 +82,14 @@ export const pollRouter = router({
     printableBallotCodes(ctx.services.sessionSecret, await ctx.services.polls.get(input)),
   ),
 
-  /** The link diners open; the QR code encodes it. Null when PUBLIC_URL is unset: the page uses its own origin. */
+  /**
+   * The link diners open; the QR code encodes it. On PUBLIC_URL, else on this machine's LAN address; null when
+   * there is neither (the page then uses its own origin, and the owner's page warns when phones cannot open it).
+   */
   shareUrl: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    return ctx.services.publicUrl ? new URL(`/p/${poll.slug}`, ctx.services.publicUrl).toString() : null;
+    const base = ctx.services.publicUrl ?? ctx.services.lanUrl;
+    return base ? new URL(`/p/${poll.slug}`, base).toString() : null;
   }),
 
   /** The poll a join code typed at /join names (leniently read: spaces, dashes, case, O/I/L). */

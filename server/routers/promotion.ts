@@ -8,6 +8,7 @@ import { SESSION_COOKIE, sessionDevice } from "../domain/owners/sessions";
 import { readPromotionStatus } from "../domain/promotions/data";
 import { CouponStockReader } from "../domain/promotions/stock";
 import { attachPromotion } from "../domain/promotions/mutations";
+import { tallyHiddenFromRoom } from "../domain/polls/visibility";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router } from "../trpc/init";
 
@@ -24,10 +25,15 @@ export const promotionRouter = router({
   /** Stock and winners, for the owner's live view. */
   status: ownerPollProcedure.query(({ ctx, input }) => readPromotionStatus(ctx.services.db, input.pollId)),
 
-  /** "N of M coupons left", for the live screen and the diner's page: public, and nothing about the winners. */
+  /**
+   * "N of M coupons left", for the live screen and the diner's page: public, and nothing about the winners. While a
+   * poll hides its tally from the room, `left` is null: coupons won count the voters.
+   */
   stock: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    return couponStock.read(ctx.services.db, poll.id);
+    const stock = await couponStock.read(ctx.services.db, poll.id);
+    if (!stock || !(await tallyHiddenFromRoom(ctx.services.db, poll))) return stock;
+    return { ...stock, left: null };
   }),
 
   /** The coupon this diner won in a poll (by browser, or by ballot code on a strict poll), or null. */

@@ -20,6 +20,12 @@ export const voteRouter = router({
       const { table } = provePresence(poll, sessionSecret, input, new Date());
       if (table !== null) await recordBallotTable(db, poll.id, voterId, table);
       const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds);
-      return { ...vote, coupon: vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code)) };
+      // The vote is counted: a database gone away since must not turn it into an error. The poll page shows the
+      // coupon again once Postgres answers (readVotersCoupon).
+      const coupon = vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code).catch((error: unknown) => {
+        ctx.services.log.warn("a won coupon's terms could not be read", { err: error });
+        return null;
+      }));
+      return { ...vote, coupon };
     }),
 });

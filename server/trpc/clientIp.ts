@@ -41,3 +41,8 @@ export function addressKey(ip: string): string {
   const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16));
   return `${parts.join(":")}::/64`;
 }
+
+/** Whether an address is this host's (127.0.0.0/8, ::1, or IPv4-mapped loopback). */
+export function isLoopback(ip: string): boolean {
+  return ipaddr.isValid(ip) && ipaddr.process(ip).range() === "loopback";
+}

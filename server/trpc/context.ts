@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../services";
 import { addressKey, clientIp } from "./clientIp";
-import { readCookies } from "./cookies";
+import { readCookies, servedOverHttps } from "./cookies";
 import type { SubscriptionSlots } from "./subscriptionSlots";
 
 /**
@@ -19,6 +19,8 @@ export function createContextFactory(services: Services) {
     res: res ?? null,
     subscriptions: subscriptions ?? null,
     cookies: readCookies(req),
+    /** Cookies set in this request's response are `Secure` (cookies.ts). */
+    https: servedOverHttps(req, services.publicUrl, services.trustProxy),
     ip: addressKey(clientIp(req, services.trustProxy)),
     requestId: randomUUID(),
   });

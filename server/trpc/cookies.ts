@@ -1,15 +1,27 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse, serialize, type SerializeOptions } from "cookie";
+import type { TrustedProxies } from "./clientIp";
 
 export function readCookies(req: IncomingMessage): Record<string, string | undefined> {
   return req.headers.cookie ? parse(req.headers.cookie) : {};
 }
 
 /**
- * Sets a cookie the browser's scripts cannot read. Secure when the request came over HTTPS (directly or through a
- * proxy that says so); SameSite=Lax keeps it off cross-site form posts.
+ * Whether the browser reached us over HTTPS: PUBLIC_URL says so (the deployment's own word), or TLS ends in
+ * this process, or a trusted proxy (TRUST_PROXY) says so in X-Forwarded-Proto. The header from anyone else
+ * counts for nothing: a client could otherwise ask for its cookies without `Secure`.
  */
-export function setCookie(req: IncomingMessage, res: ServerResponse, name: string, value: string, options: SerializeOptions = {}) {
-  const secure = req.headers["x-forwarded-proto"] === "https" || (req.socket as { encrypted?: boolean }).encrypted === true;
-  res.appendHeader("Set-Cookie", serialize(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, ...options }));
+export function servedOverHttps(req: IncomingMessage, publicUrl: string | undefined, trust: TrustedProxies): boolean {
+  if (publicUrl?.startsWith("https:")) return true;
+  if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
+  const peer = req.socket.remoteAddress;
+  return trust !== null && peer !== undefined && trust(peer, 0) && req.headers["x-forwarded-proto"] === "https";
+}
+
+/**
+ * Sets a cookie the browser's scripts cannot read, `Secure` when the site is served over HTTPS; SameSite=Lax
+ * keeps it off cross-site form posts.
+ */
+export function setCookie(ctx: { res: ServerResponse | null; https: boolean }, name: string, value: string, options: SerializeOptions = {}) {
+  ctx.res?.appendHeader("Set-Cookie", serialize(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: ctx.https, ...options }));
 }

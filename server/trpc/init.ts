@@ -148,7 +148,7 @@ export const voterIdentity = t.middleware(async ({ ctx, input, next }) => {
   await enforce(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${poll.id}`);
   await enforce(ctx, "newVotersPerIp", ctx.ip);
   const voterId = issueVoterId();
-  setCookie(ctx.req, ctx.res, VOTER_COOKIE, signVoterId(voterId, services.sessionSecret), { maxAge: Math.floor(services.voterCookieMaxAgeMs / 1000) });
+  setCookie(ctx, VOTER_COOKIE, signVoterId(voterId, services.sessionSecret), { maxAge: Math.floor(services.voterCookieMaxAgeMs / 1000) });
   if (reading.kind === "invalid") throw new TRPCError({ code: "UNAUTHORIZED", message: "the voter cookie was not valid; try again" });
   return next({ ctx: { voterId } });
 });

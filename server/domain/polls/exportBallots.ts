@@ -1,15 +1,16 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { toZonedIso } from "@/lib/zonedTime";
 import type { Db } from "../../infra/db/prisma";
 
 const PAGE = 5_000;
 
 /**
- * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (a hash of their random id):
+ * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (pseudonymsFor):
  * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie. Times are on
  * the restaurant's clock, with their offset, so a spreadsheet shows the hour the restaurant saw.
  */
-export async function exportBallotsCsv(db: Db, pollId: string): Promise<string> {
+export async function exportBallotsCsv(db: Db, pollId: string, secret: string): Promise<string> {
+  const pseudonym = pseudonymsFor(secret, pollId);
   const { restaurant } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { restaurant: { select: { timeZone: true } } } });
   const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true } });
   const labelOf = new Map(options.map((o) => [o.id, o.label]));
@@ -36,7 +37,15 @@ export async function exportBallotsCsv(db: Db, pollId: string): Promise<string> 
   return `${rows.join("\n")}\n`;
 }
 
-const pseudonym = (voterId: string) => createHash("sha256").update(voterId).digest("hex").slice(0, 10);
+/**
+ * A voter's pseudonym in one poll's export: a keyed hash (HMAC with the server's secret) of the poll and the voter.
+ * Keyed, so nobody can recompute it from a voter id (on a ballot-code poll the id derives from the printed card);
+ * per poll, so one diner's rows in two polls' exports (or two restaurants') cannot be linked.
+ */
+export function pseudonymsFor(secret: string, pollId: string) {
+  const key = createHmac("sha256", secret).update("ballot-export-pseudonym").digest();
+  return (voterId: string) => createHmac("sha256", key).update(`${pollId}:${voterId}`).digest("hex").slice(0, 10);
+}
 
 /** Quotes a field when it needs it, and defuses spreadsheet formulas (a label starting with = + - @). */
 export function csvField(value: string | number): string {

@@ -42,3 +42,12 @@ export async function readVisibleResults(db: Db, engine: VoteEngine, poll: PollD
   }
   return engine.readResults(poll);
 }
+
+/**
+ * Whether the room may not see the tally yet (a poll whose results show after votes or after the close, still
+ * running). Whatever would let it count the votes, such as the coupons left of a first-N promotion, is withheld too.
+ */
+export async function tallyHiddenFromRoom(db: Db, poll: PollDefinition, now = new Date()): Promise<boolean> {
+  if (poll.resultsVisibility === "live") return false;
+  return effectiveStatus(await readPollWindow(db, poll.id), now) !== "closed";
+}

@@ -174,11 +174,12 @@ export class FailoverVoteEngine implements VoteEngine {
     if (this.mode === "postgres") return Promise.resolve();
     return this.runSwitch(async () => {
       if (this.mode === "postgres") return;
-      this.log.warn("Redis unreachable: votes move to Postgres", { err: error });
       // The one process that moves the state rebuilds the counters from the ballots table before anyone
-      // votes there; they are kept exact with every ballot anyway, so this is a safety net.
+      // votes there; they are kept exact with every ballot anyway, so this is a safety net. With Postgres away
+      // too this throws, votes are refused as unavailable, and the next one tries again.
       if (await this.store.moveToPostgres()) await this.recomputeOpenPolls();
       this.setMode("postgres");
+      this.log.warn("Redis unreachable: votes move to Postgres", { err: error });
     });
   }
 

@@ -47,6 +47,9 @@ export class RedisVoteEngine implements VoteEngine {
       if (outcome === "accepted" && this.ledger && streamEntryId) {
         const ballot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
         const recorded = await this.ledger.record({ ...ballot, streamEntryId });
+        // Postgres is away: the ballot waits in the stream for the flusher (docs/adr/0016). Whether it wins a
+        // coupon is Postgres's word (docs/adr/0018), so none is promised now; the poll page shows it once recorded.
+        if (recorded.outcome === "deferred") return { status: "accepted", couponCode: null, results };
         if (recorded.outcome === "gone") return { status: "not_accepting" };
         // Postgres's word stands; where it differs from the script's, this poll's Redis state is rebuilt from it.
         if (staleAfterRecord(ballot, recorded)) await this.redis.hdel(k.meta, "ready");

@@ -8,7 +8,7 @@ import { FailoverVoteEngine } from "../failover/failoverEngine";
 import { PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { VoterBloomPrecheck } from "../redis/bloomPrecheck";
 import { connectFailFast } from "../redis/connection";
-import { DurableAccept, LEDGER_CONNECTIONS } from "../redis/ledger/durableAccept";
+import { DurableAccept, LEDGER_CONNECTIONS, LEDGER_DEADLINES } from "../redis/ledger/durableAccept";
 import { StreamFlusher } from "../redis/ledger/streamFlusher";
 import { RedisVoteEngine } from "../redis/redisEngine";
 import type { Voting, VotingParts } from "./voting";
@@ -37,9 +37,16 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
   const onError = (what: string) => (error: unknown) => log.warn(what, { err: error });
 
   // The group commit gets its own small pg pool: off Prisma's query path, and never queued behind page reads.
-  const ledgerPool = options.ack === "redis" ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: LEDGER_CONNECTIONS }));
+  const ledgerPool = options.ack === "redis" ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: LEDGER_CONNECTIONS, ...LEDGER_DEADLINES }));
   ledgerPool?.on("error", onError("ballot ledger connection")); // an idle connection dropped: the pool replaces it
-  const ledger = ledgerPool ? new DurableAccept(ledgerPool, redis) : null;
+  const ledger = ledgerPool
+    ? new DurableAccept(ledgerPool, redis, {
+        onChange: (away, cause) =>
+          away
+            ? log.warn("Postgres away: votes are answered from Redis; their ballots wait in the streams", { err: cause })
+            : log.info("Postgres back: votes wait for their commit again; the flusher records the streams' ballots"),
+      })
+    : null;
   // While Redis is down every vote is one statement on Postgres: through pg, off Prisma's costlier path.
   const failoverPool = new pg.Pool(pgConfigFromUrl(databaseUrl, { max: FAILOVER_VOTE_CONNECTIONS, connectionTimeoutMillis: 2_000, query_timeout: 5_000 }));
   failoverPool.on("error", onError("failover vote connection"));
@@ -72,6 +79,7 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
     async close() {
       await flusher.stop();
       flusherRedis.disconnect();
+      await ledger?.stop();
       await engine.close();
       await ledgerPool?.end();
       await failoverPool.end();

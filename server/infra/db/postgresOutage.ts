@@ -15,7 +15,7 @@ const MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /Query read timeout/i,
-  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
   /terminating connection due to administrator command/i,
   /Client has encountered a connection error and is not queryable/i,
   /Operation has timed out/i,

@@ -1,6 +1,7 @@
+import { appendFileSync } from "node:fs";
 import { Browser } from "../../support/browser";
 import { createOpenPoll, signUpOwner } from "../../support/fixtures";
-import { startServerProcess } from "../../support/serverProcess";
+import { type ServerProcess, startServerProcess } from "../../support/serverProcess";
 import { type Audit, auditPoll, settle } from "./audit";
 import type { PrivateStores } from "./privateStores";
 import { engineOf } from "./servers";
@@ -30,12 +31,17 @@ export const FAULTS = {
   },
 } satisfies Record<string, Fault>;
 
+/** Longer than Redis's sustained healthy window (3 s) and the engine check (1 s) together. */
+const RECOVERY_MS = 6_000;
+
 export type ScenarioOptions = {
   faultMs: number;
   /** Load before the fault: the rate it is measured against. */
   beforeMs?: number;
   /** Votes in flight at once. */
   concurrency?: number;
+  /** The server under test; default: the API server process (test/support/apiServerMain.ts). */
+  startServer?: (env: Record<string, string>) => Promise<ServerProcess>;
 };
 
 export type ScenarioFigures = {
@@ -50,6 +56,8 @@ export type ScenarioFigures = {
   internalErrors: number;
   /** Error answers by tRPC code. */
   errorCodes: Record<string, number>;
+  /** The retry hint an error answer carried, if any did. */
+  retryAfterMs: number | null;
   lost: number;
   double: number;
   /** Ballots in Postgres whose vote was answered with an error (told failed, counted): must be 0. */
@@ -66,11 +74,11 @@ export type ScenarioFigures = {
  */
 export async function runFaultScenario(stores: PrivateStores, fault: Fault, options: ScenarioOptions): Promise<ScenarioFigures> {
   const { faultMs, beforeMs = 3_000, concurrency = 32 } = options;
-  const server = await startServerProcess("redis", {
-    env: { DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, LOG_LEVEL: "info" },
-  });
+  const startServer = options.startServer ?? ((env) => startServerProcess("redis", { env }));
+  const server = await startServer({ DATABASE_URL: stores.databaseUrl, REDIS_URL: stores.redisUrl, LOG_LEVEL: "info" });
   const serverLog: string[] = [];
   server.child.stdout!.on("data", (chunk: Buffer) => {
+    if (process.env.CHAOS_SERVER_LOG) appendFileSync(process.env.CHAOS_SERVER_LOG, chunk);
     for (const line of chunk.toString().split("\n")) {
       try {
         serverLog.push((JSON.parse(line) as { message: string }).message);
@@ -90,9 +98,13 @@ export async function runFaultScenario(stores: PrivateStores, fault: Fault, opti
     const faultAt = Date.now();
     const rateBefore = load.acceptedTimes.filter((t) => t >= loadStart && t < faultAt).length / ((faultAt - loadStart) / 1000);
     await fault.inject(stores);
+    note(`fault injected: ${fault.name}`);
     await sleep(faultMs - (Date.now() - faultAt));
     await fault.heal(stores);
-    // Back on Redis (after its sustained healthy window), with votes on the rebuilt poll.
+    note("fault healed");
+    // Back on Redis (after its sustained healthy window, and a switch to Postgres first if the fault needed one),
+    // with votes on the rebuilt poll: load for longer than that window before it stops.
+    await sleep(RECOVERY_MS);
     await settle(() => engineOf(server), (engine) => engine === "redis", 30_000);
     await load.untilAccepted(200);
     await load.stop();
@@ -117,6 +129,7 @@ export async function runFaultScenario(stores: PrivateStores, fault: Fault, opti
       serverErrors: load.serverErrorCount,
       internalErrors: load.errorCodes.get("INTERNAL_SERVER_ERROR") ?? 0,
       errorCodes: Object.fromEntries(load.errorCodes),
+      retryAfterMs: load.retryAfterMs,
       lost: audit.acceptedMissing + audit.acceptedWrongOption,
       double: audit.doubleCounts,
       countedButToldFailed: Object.entries(audit.unansweredInPostgres)
@@ -146,6 +159,7 @@ export function printScenario(f: ScenarioFigures): void {
     "5xx": f.serverErrors,
     internalErrors: f.internalErrors,
     errorAnswers: JSON.stringify(f.errorCodes),
+    retryAfterMs: f.retryAfterMs,
     accepted: f.audit.accepted,
     inPostgres: f.audit.inPostgres,
     lost: f.lost,
@@ -153,9 +167,24 @@ export function printScenario(f: ScenarioFigures): void {
     countedButToldFailed: f.countedButToldFailed,
     unansweredInPostgres: JSON.stringify(f.audit.unansweredInPostgres),
     talliesEqual: f.talliesEqual,
-    engineSwitches: f.serverLog.filter((m) => /votes move/.test(m)).length,
+    serverLog: JSON.stringify(countLines(f.serverLog)),
   };
   console.log(`[chaos] ${f.scenario}: ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  if (!f.talliesEqual) {
+    const { perOption, counters, redisTally } = f.audit;
+    console.log(`[chaos] ${f.scenario}: tallies differ: ballots=${JSON.stringify(perOption)} counters=${JSON.stringify(counters)} redis=${JSON.stringify(redisTally)}`);
+  }
+}
+
+/** The server's log messages with how often each came, in the order they first came. */
+function countLines(lines: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of lines) counts[line.slice(0, 60)] = (counts[line.slice(0, 60)] ?? 0) + 1;
+  return counts;
+}
+
+function note(what: string): void {
+  if (process.env.CHAOS_SERVER_LOG) appendFileSync(process.env.CHAOS_SERVER_LOG, `${JSON.stringify({ time: new Date().toISOString(), message: `[test] ${what}` })}\n`);
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {

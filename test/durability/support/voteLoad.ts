@@ -34,6 +34,8 @@ export class VoteLoad {
   readonly acceptedTimes: number[] = [];
   /** Error answers by tRPC code (e.g. SERVICE_UNAVAILABLE), for every vote. */
   readonly errorCodes = new Map<string, number>();
+  /** The retry hint (`retryAfterMs` in the error's data) of the last error answer that carried one. */
+  retryAfterMs: number | null = null;
   /** Answers with an HTTP status of 500 or more, by status. */
   readonly serverErrors = new Map<number, number>();
   alreadyVoted = 0;
@@ -104,8 +106,12 @@ export class VoteLoad {
       signal: AbortSignal.timeout(10_000),
     });
     if (response.status >= 500) this.serverErrors.set(response.status, (this.serverErrors.get(response.status) ?? 0) + 1);
-    const body = (await response.json()) as { result?: { data: { status: string } }; error?: { message: string; data?: { code?: string } } };
+    const body = (await response.json()) as {
+      result?: { data: { status: string } };
+      error?: { message: string; data?: { code?: string; retryAfterMs?: number } };
+    };
     if (body.result) return body.result.data;
+    if (body.error?.data?.retryAfterMs !== undefined) this.retryAfterMs = body.error.data.retryAfterMs;
     throw new AnsweredError(body.error?.data?.code ?? `HTTP ${response.status}`, body.error?.message ?? `HTTP ${response.status}`);
   }
 

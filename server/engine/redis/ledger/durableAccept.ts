@@ -1,7 +1,10 @@
 import type { Redis } from "ioredis";
-import type { AcceptedBallot, BallotLedger, RecordOutcome } from "../../types";
+import pg from "pg";
+import { isPostgresOutage } from "../../../infra/db/postgresOutage";
+import type { AcceptedBallot, BallotLedger, LedgerOutcome } from "../../types";
 import { pollKeys } from "../keys";
 import { GroupCommit } from "./groupCommit";
+import { PostgresCircuit, type PostgresCircuitOptions } from "./postgresCircuit";
 import { type BallotWriter, recordBallots } from "../../postgres/recordBallots";
 
 type Pending = AcceptedBallot & { streamEntryId: string };
@@ -13,31 +16,61 @@ type Pending = AcceptedBallot & { streamEntryId: string };
 export const LEDGER_CONNECTIONS = 2;
 
 /**
+ * The ledger pool's deadlines: a commit that has not answered by then is left to the stream (docs/adr/0016), so a
+ * hung Postgres costs a vote at most this long. pg destroys a connection whose query timed out.
+ */
+export const LEDGER_DEADLINES = { connectionTimeoutMillis: 1_000, query_timeout: 1_500 } as const;
+
+const DEFERRED: LedgerOutcome = { outcome: "deferred", couponCode: null };
+
+/**
  * The Redis engine answers `accepted` only once the ballot is committed in Postgres (docs/adr/0004): Redis without
  * persistence can lose anything it alone holds. Concurrent votes share one transaction (group commit), so the
  * cost is a round trip of latency, not a transaction per vote. Once committed, the ballots' stream entries are
  * deleted: the stream flusher is left only the ballots of a process that died between Redis and Postgres.
+ *
+ * While Postgres is away (a commit failed for that reason: unreachable, restarting, past its deadline), ballots are
+ * `deferred` without trying: they stay in the streams, and the flusher records them once Postgres is back
+ * (docs/adr/0016). Those answers rest on Redis alone until then.
  */
 export class DurableAccept implements BallotLedger {
-  private readonly commits: GroupCommit<Pending, RecordOutcome>;
+  private readonly commits: GroupCommit<Pending, LedgerOutcome>;
+  readonly circuit: PostgresCircuit;
 
   constructor(
     writer: BallotWriter,
     private readonly redis: Redis,
+    circuitOptions: PostgresCircuitOptions = {},
   ) {
-    this.commits = new GroupCommit(async (batch) => {
-      const outcomes = await recordBallots(writer, batch);
-      this.settle(batch);
-      return outcomes;
+    this.circuit = new PostgresCircuit(() => probe(writer), circuitOptions);
+    this.commits = new GroupCommit<Pending, LedgerOutcome>(async (batch) => {
+      if (this.circuit.away) return batch.map(() => DEFERRED); // queued while the commit before them failed
+      try {
+        const outcomes = await recordBallots(writer, batch);
+        this.settle(batch);
+        return outcomes;
+      } catch (error) {
+        // The commit may or may not have happened: either way the stream entries stay, and the flusher's replay
+        // is idempotent (tableside_record_ballots: `same` for a ballot already there). Tripped here, before the
+        // next queued batch goes out, so that one does not wait on the same dead connection.
+        if (!isPostgresOutage(error)) throw error;
+        this.circuit.trip(error);
+        return batch.map(() => DEFERRED);
+      }
     }, LEDGER_CONNECTIONS);
   }
 
-  record(ballot: Pending): Promise<RecordOutcome> {
+  record(ballot: Pending): Promise<LedgerOutcome> {
+    if (this.circuit.away) return Promise.resolve(DEFERRED);
     return this.commits.submit(ballot);
   }
 
   drained(): Promise<void> {
     return this.commits.drained();
+  }
+
+  stop(): Promise<void> {
+    return this.circuit.stop();
   }
 
   /** Best effort: an entry left behind is recorded again by the flusher, which inserts nothing twice. */
@@ -52,4 +85,8 @@ export class DurableAccept implements BallotLedger {
     for (const [pollId, ids] of byPoll) pipeline.xdel(pollKeys(pollId).ballots, ...ids);
     pipeline.exec().catch(() => {});
   }
+}
+
+function probe(writer: BallotWriter): Promise<unknown> {
+  return writer instanceof pg.Pool ? writer.query("SELECT 1") : writer.$queryRaw`SELECT 1`;
 }

@@ -180,15 +180,19 @@ export class StreamFlusher {
 
     const delivered = new Map<string, Delivered>();
     const missingGroups: string[] = [];
+    const ownPendingReply = ownPending ? (claim ? 1 : 0) : -1;
     polls.forEach((pollId, p) => {
-      for (const [error, reply] of replies.slice(p * perPoll, (p + 1) * perPoll)) {
+      replies.slice(p * perPoll, (p + 1) * perPoll).forEach(([error, reply], r) => {
         if (error) {
           if (/NOGROUP/.test(String(error))) missingGroups.push(pollId);
           else throw error;
-          continue;
+          return;
         }
+        // A backlog left pending for this process (Postgres was away, docs/adr/0016) is read batch by batch
+        // until none is left, not once per failure.
+        if (r === ownPendingReply && entriesOf(reply).length > 0) this.retryOwnPending = true;
         for (const entry of entriesOf(reply)) delivered.set(`${pollId}/${entry[0]}`, { pollId, id: entry[0], ballot: ballotOfEntry(pollId, entry) });
-      }
+      });
     });
     const missing = [...new Set(missingGroups)];
     if (missing.length === 0 || groupsJustCreated) return [...delivered.values()];

@@ -74,7 +74,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           <ResultBars standings={standings} label={resultsTitle} />
           <ExportButton pollId={pollId} />
         </section>
-        <SharePanel pollId={pollId} slug={poll.data.slug} />
+        <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}

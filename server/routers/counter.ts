@@ -42,13 +42,13 @@ export const counterRouter = router({
     .use(pinTries[1])
     .mutation(async ({ ctx, input }) => {
       const { token, staff } = await signInStaff(ctx.services.db, ctx.device, input.staffId, input.pin);
-      if (ctx.res) setCookie(ctx.req, ctx.res, STAFF_COOKIE, token, { maxAge: STAFF_SESSION_HOURS * 3600 });
+      setCookie(ctx, STAFF_COOKIE, token, { maxAge: STAFF_SESSION_HOURS * 3600 });
       return staff;
     }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
     await endStaffSession(ctx.services.db, ctx.cookies[STAFF_COOKIE]);
-    if (ctx.res) setCookie(ctx.req, ctx.res, STAFF_COOKIE, "", { maxAge: 0 });
+    setCookie(ctx, STAFF_COOKIE, "", { maxAge: 0 });
     return { signedOut: true };
   }),
 

@@ -25,7 +25,7 @@ export const staffRouter = router({
   enrolThisDevice: ownerProcedure.input(enrolCounterInput).mutation(async ({ ctx, input }) => {
     const restaurant = await resolveOwnedRestaurant(ctx.services.db, ctx.owner.id, input.restaurantId);
     const { device, token } = await enrolCounterDevice(ctx.services.db, restaurant.id, input.name);
-    if (ctx.res) setCookie(ctx.req, ctx.res, COUNTER_COOKIE, token, { maxAge: COUNTER_COOKIE_DAYS * 24 * 3600 });
+    setCookie(ctx, COUNTER_COOKIE, token, { maxAge: COUNTER_COOKIE_DAYS * 24 * 3600 });
     return device;
   }),
 

@@ -3,6 +3,7 @@ import { router } from "../trpc/init";
 import { accountRouter } from "./account";
 import { authRouter } from "./auth";
 import { counterRouter } from "./counter";
+import { funnelRouter } from "./funnel";
 import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
@@ -16,6 +17,7 @@ export const appRouter = router({
   account: accountRouter,
   auth: authRouter,
   counter: counterRouter,
+  funnel: funnelRouter,
   menu: menuRouter,
   promotion: promotionRouter,
   specials: specialsRouter,

@@ -17,6 +17,7 @@ import { PromotionOffer } from "./PromotionOffer";
 import { RoomCodeField } from "./RoomCodeField";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
+import { usePageOpen } from "./usePageOpen";
 import { type PresenceProof, useCastVote } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
@@ -34,6 +35,7 @@ export function VotePage({ slug, presence = {} }: { slug: string; presence?: Pre
   const live = useLiveResults(poll.data?.id);
   const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
+  usePageOpen(poll.data?.id);
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
   const hasPromotion = Boolean(poll.data?.promotion);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, hasPromotion);

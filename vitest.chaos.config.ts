@@ -1,17 +1,23 @@
-import { defineConfig, mergeConfig } from "vitest/config";
-import base from "./vitest.config";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
 
 /**
- * `npm run chaos` (after the pages' build): the full-length failure scenarios in test/chaos/. Each starts its own
- * Postgres and Redis, so the run's shared ones (test/globalSetup.ts) are not started.
+ * `npm run chaos` (after the pages' build): the full-length failure scenarios in test/chaos/ and nothing else. Each
+ * starts its own Postgres and Redis, so the run's shared ones (test/globalSetup.ts) are not started.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ["test/chaos/**/*.chaos.ts"],
-      globalSetup: [],
-      testTimeout: 300_000,
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./server/infra/serverOnly.ts", import.meta.url)),
     },
-  }),
-);
+  },
+  test: {
+    environment: "node",
+    include: ["test/chaos/**/*.chaos.ts"],
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    fileParallelism: false,
+  },
+});

@@ -8,6 +8,7 @@ import { createPostgresVoting } from "./engine/voting/postgresVoting";
 import { createRedisVoting } from "./engine/voting/redisVoting";
 import type { Voting, VotingFactory } from "./engine/voting/voting";
 import { ReadinessCheck } from "./http/readiness";
+import { DatabaseStatus } from "./infra/db/databaseStatus";
 import { createPrisma, type Db } from "./infra/db/prisma";
 import type { Log } from "./infra/log";
 import type { Mailer } from "./infra/mail";
@@ -80,6 +81,8 @@ export type Services = {
   readonly log: Log;
   readonly metrics: MetricsRegistry;
   readonly readiness: ReadinessCheck;
+  /** Whether Postgres answers, for pages that say when it is away. */
+  readonly databaseStatus: DatabaseStatus;
   /** Graceful shutdown, step 1 (gracefulShutdown.ts): not ready, no new votes, everything committed, a last snapshot. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -149,6 +152,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     log,
     metrics,
     readiness,
+    databaseStatus: new DatabaseStatus(db),
     async drain() {
       readiness.stopping = true; // /api/ready answers 503 at once: the balancer stops sending votes here
       await voting.drain();

@@ -13,6 +13,7 @@ export const en = {
   "common.cancel": "Cancel",
   "common.networkError": "Couldn't reach the server. Check your connection and try again.",
   "common.unexpectedError": "Something went wrong. Please try again.",
+  "common.databaseAway": "The database is away for a moment. Votes are still being counted; nothing here can be loaded or changed until it is back.",
   "common.tooFast": "Too fast — try again in {seconds} s",
   "common.notFound": "This poll doesn't exist. Check the link.",
   "status.draft": "Draft",
@@ -388,6 +389,12 @@ export const en = {
   "cards.hintBallot": "One card per ballot code: each QR code lets one person vote once. Cut along the dashed lines.",
   "cards.print": "Print",
   "cards.ballotNumber": "Ballot no. {number}",
+  "vote.yourEarlierVote": "You voted for {choice} ({date}). Thank you!",
+  "vote.couponsGone": "All {quantity} coupons have been won. You can still vote.",
+  "vote.couponsGoneVoted": "All {quantity} coupons were won before your vote. Your vote still counts.",
+  "vote.couponUsedTitle": "Coupon used",
+  "vote.couponUsedStamp": "Used",
+  "vote.couponUsedCode": "Code {code} — no longer valid.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ export const ko: Messages = {
   "common.cancel": "취소",
   "common.networkError": "서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도해 주세요.",
   "common.unexpectedError": "문제가 생겼습니다. 다시 시도해 주세요.",
+  "common.databaseAway": "데이터베이스에 잠시 연결할 수 없습니다. 투표는 계속 집계되며, 다시 연결되면 불러오기와 변경이 가능합니다.",
   "common.tooFast": "너무 빨라요 — {seconds}초 후에 다시 시도해 주세요",
   "common.notFound": "없는 투표입니다. 링크를 확인해 주세요.",
   "status.draft": "준비 중",
@@ -387,4 +388,10 @@ export const ko: Messages = {
   "cards.hintBallot": "투표 코드마다 카드 한 장: QR 코드 하나로 한 사람이 한 번 투표합니다. 점선을 따라 자르세요.",
   "cards.print": "인쇄",
   "cards.ballotNumber": "투표 카드 {number}번",
+  "vote.yourEarlierVote": "{choice}에 투표하셨습니다 ({date}). 감사합니다!",
+  "vote.couponsGone": "쿠폰 {quantity}장이 모두 소진되었습니다. 투표는 계속할 수 있습니다.",
+  "vote.couponsGoneVoted": "투표 전에 쿠폰 {quantity}장이 모두 소진되었습니다. 투표는 반영되었습니다.",
+  "vote.couponUsedTitle": "사용한 쿠폰",
+  "vote.couponUsedStamp": "사용 완료",
+  "vote.couponUsedCode": "코드 {code} — 더 이상 유효하지 않습니다.",
 };

@@ -8,6 +8,7 @@ import type { SocketLimitMetrics } from "../metrics/socketLimits";
 import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
 import type { Context, createContextFactory } from "../trpc/context";
+import { addressKey, clientIp } from "../trpc/clientIp";
 import { SubscriptionSlots } from "../trpc/subscriptionSlots";
 import { deliverEarlyStops } from "./earlyStops";
 import { refuseCrossSite } from "./mutationGuard";
@@ -18,7 +19,8 @@ const TOO_SLOW = 1013;
 /**
  * tRPC over WebSocket with the bounds of server/limits/socketLimits.ts: the upgrade passes the Origin check
  * (as HTTP mutations do) and the per-address socket count; a frame is at most `frameBytes` (ws closes 1009) and
- * at most `callsPerFrame` calls; a socket holds at most `subscriptionsPerSocket` subscriptions (SubscriptionSlots,
+ * at most `callsPerFrame` calls; a socket holds at most `subscriptionsPerSocket` subscriptions and an address at most
+ * `subscriptionsPerAddress` (SubscriptionSlots,
  * taken by the subscription itself); a client that stops reading is dropped once `bufferedBytesPerSocket` wait.
  */
 export function createLiveSocket(
@@ -31,6 +33,7 @@ export function createLiveSocket(
   // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.frameBytes });
   const perAddress = new AddressCounts();
+  const subscriptionsPerAddress = new AddressCounts();
 
   wss.on("connection", (ws: WebSocket) => {
     dropWhenTooFarBehind(ws, limits.bufferedBytesPerSocket, metrics);
@@ -52,7 +55,15 @@ export function createLiveSocket(
   };
   const batches = boundedBatches(limits.callsPerFrame, metrics);
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
-    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, () => metrics.refused("subscriptions_per_socket"));
+    const address = addressKey(clientIp(req, services.trustProxy));
+    const addressSlot = () => {
+      if (subscriptionsPerAddress.count(address) >= limits.subscriptionsPerAddress) return null;
+      subscriptionsPerAddress.add(address);
+      return () => subscriptionsPerAddress.remove(address);
+    };
+    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, addressSlot, (bound) =>
+      metrics.refused(bound === "socket" ? "subscriptions_per_socket" : "subscriptions_per_address"),
+    );
     getWSConnectionHandler({
       ...handlerOptions,
       createContext: ({ req }) => createContext({ req, subscriptions }),

@@ -8,6 +8,8 @@ export type SocketLimits = {
   socketsPerAddress: number;
   /** Live subscriptions at once on one socket. Further ones are answered TOO_MANY_REQUESTS. */
   subscriptionsPerSocket: number;
+  /** Live subscriptions at once from one address, over all its sockets: what its fan-out may cost the others. */
+  subscriptionsPerAddress: number;
   /** Calls in one batched frame (a JSON array). A longer array is refused whole. */
   callsPerFrame: number;
   /** Bytes in one frame; a larger frame closes the socket (1009). */
@@ -19,6 +21,7 @@ export type SocketLimits = {
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   socketsPerAddress: 200,
   subscriptionsPerSocket: 4,
+  subscriptionsPerAddress: 250,
   callsPerFrame: 10,
   frameBytes: 16 * 1024,
   bufferedBytesPerSocket: 256 * 1024,
@@ -28,6 +31,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
 export const UNBOUNDED_SOCKETS: SocketLimits = {
   socketsPerAddress: 1_000_000,
   subscriptionsPerSocket: 1_000_000,
+  subscriptionsPerAddress: 1_000_000,
   callsPerFrame: 1_000,
   frameBytes: 64 * 1024,
   bufferedBytesPerSocket: 64 * 1024 * 1024,

@@ -6,6 +6,7 @@ export type SocketRefusal =
   | "path"
   | "sockets_per_address"
   | "subscriptions_per_socket"
+  | "subscriptions_per_address"
   | "calls_per_frame"
   | "frame_bytes"
   | "buffered_bytes";

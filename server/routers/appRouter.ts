@@ -10,6 +10,7 @@ import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
 import { specialsRouter } from "./specials";
 import { staffRouter } from "./staff";
+import { systemRouter } from "./system";
 import { voteRouter } from "./vote";
 
 /** Every procedure, one router per domain. Pages import only the `AppRouter` type (a dependency rule). */
@@ -24,6 +25,7 @@ export const appRouter = router({
   staff: staffRouter,
   poll: pollRouter,
   presence: presenceRouter,
+  system: systemRouter,
   vote: voteRouter,
 });
 

@@ -1,13 +1,25 @@
-import { castVoteInput } from "@/lib/schemas";
+import { z } from "zod";
+import { ballotCodeSchema, castVoteInput, idSchema } from "@/lib/schemas";
 import { describeWonCoupon } from "../domain/coupons/data";
 import { DomainError } from "../domain/errors";
 import { recordBallotTable } from "../domain/presence/ballotTables";
 import { provePresence } from "../domain/presence/provePresence";
 import { identifyVoter } from "../domain/voters/identifyVoter";
 import { castVote } from "../domain/votes/castVote";
+import { readVotersBallot } from "../domain/votes/myBallot";
+import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
 
 export const voteRouter = router({
+  /** This browser's (or this ballot card's) earlier vote in the poll, so a return visit shows it; null before voting. */
+  mine: publicProcedure.input(z.object({ pollId: idSchema, ballotCode: ballotCodeSchema.optional() })).query(async ({ ctx, input }) => {
+    const { db, polls, sessionSecret } = ctx.services;
+    const poll = await polls.get(input);
+    const browser = readVoterCookie(ctx.cookies[VOTER_COOKIE], sessionSecret, ctx.services.voterCookieMaxAgeMs);
+    const voterId = identifyVoter(poll, sessionSecret, browser.kind === "valid" ? browser.voterId : null, input.ballotCode);
+    return voterId ? readVotersBallot(db, poll.id, voterId) : null;
+  }),
+
   cast: publicProcedure
     .input(castVoteInput)
     .use(rateLimit("votesPerIp", (ctx) => ctx.ip))

@@ -3,7 +3,7 @@ import { createOpenPoll, signUpOwner } from "../support/fixtures";
 import { useTestApp } from "../support/testApp";
 import { RawSocket, upgradeStatus } from "./support/rawSocket";
 
-const limits = { socketsPerAddress: 3, subscriptionsPerSocket: 2, callsPerFrame: 3, frameBytes: 2_048, bufferedBytesPerSocket: 64 * 1024 };
+const limits = { socketsPerAddress: 3, subscriptionsPerSocket: 2, subscriptionsPerAddress: 3, callsPerFrame: 3, frameBytes: 2_048, bufferedBytesPerSocket: 64 * 1024 };
 
 /**
  * Issue 13, item 1: one anonymous client cannot make the server hold memory for it. Sockets per address,
@@ -32,18 +32,25 @@ describe("item 1: the live channel's bounds", () => {
     expect(await refusals("sockets_per_address")).toBe(1);
   });
 
-  it("holds so many subscriptions per socket, and frees a place when one stops", async () => {
+  it("holds so many subscriptions per socket and per address, and frees a place when one stops", async () => {
     const socket = await RawSocket.open(app.url);
     const started = (id: number) => socket.answer(id, (f) => f.result?.type === "data");
     const [a, b] = [socket.call("subscription", "poll.onResults", { pollId }), socket.call("subscription", "poll.onResults", { pollId })];
     await Promise.all([started(a), started(b)]);
     const third = await socket.answer(socket.call("subscription", "poll.onResults", { pollId }), (f) => Boolean(f.error));
     expect(third.error?.data?.code).toBe("TOO_MANY_REQUESTS");
+    const other = await RawSocket.open(app.url);
+    const c = other.call("subscription", "poll.onResults", { pollId });
+    await other.answer(c, (f) => f.result?.type === "data");
+    const overAddress = await other.answer(other.call("subscription", "poll.onResults", { pollId }), (f) => Boolean(f.error));
+    expect(overAddress.error?.message).toContain("from this address");
     socket.stop(a);
     await socket.answer(a, (f) => f.result?.type === "stopped");
     await started(socket.call("subscription", "poll.onResults", { pollId }));
     socket.close();
+    other.close();
     expect(await refusals("subscriptions_per_socket")).toBe(1);
+    expect(await refusals("subscriptions_per_address")).toBe(1);
   });
 
   it("refuses a batch of more calls than allowed, whole, and closes a socket sending too large a frame", async () => {

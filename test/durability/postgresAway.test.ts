@@ -1,4 +1,7 @@
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "../support/browser";
+import type { ServerProcess } from "../support/serverProcess";
 import { FAULTS, runFaultScenario, type ScenarioFigures } from "./support/faultScenario";
 import { type PrivateStores, startPrivateStores } from "./support/privateStores";
 
@@ -22,8 +25,27 @@ describe("Postgres away under load, Redis up", () => {
     expect(f.talliesEqual).toBe(true);
   };
 
+  /** What the owner's pages and the readiness probe meet while Postgres is away. */
+  let during: { status: unknown; ownerError: unknown; ready: { status: number; body: unknown } } | null = null;
+  const observe = async (server: ServerProcess, owner: Browser) => {
+    const status = await owner.api.system.status.query();
+    const ownerError = await owner.api.auth.me.query().then(
+      () => null,
+      (e: unknown) => (e instanceof TRPCClientError ? { message: e.message, data: e.data } : String(e)),
+    );
+    const response = await fetch(`${server.url}/api/ready`);
+    during = { status, ownerError, ready: { status: response.status, body: await response.json() } };
+  };
+
   it("pg_ctl stop -m immediate, started again 5 s later: votes keep being accepted, none is told failed and counted", async () => {
-    const figures = await runFaultScenario(stores, FAULTS.postgresImmediateStop, { faultMs: 5_000 });
+    const figures = await runFaultScenario(stores, FAULTS.postgresImmediateStop, { faultMs: 5_000, duringFault: observe });
+    console.log(`[chaos] while Postgres was stopped: ${JSON.stringify(during)}`);
+    // Pages say the database is away; an owner's page gets a typed, retryable answer, never Prisma's text; the
+    // process stays in the balancer, since Redis takes the votes.
+    expect(during?.status).toEqual({ database: "away" });
+    expect(during?.ownerError).toMatchObject({ data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, retryAfterMs: 2_000 } });
+    expect(JSON.stringify(during?.ownerError)).not.toMatch(/prisma|invocation|reach database/i);
+    expect(during?.ready).toMatchObject({ status: 200, body: { ready: true, postgres: "down", redis: "up" } });
     expectNothingMisleading(figures);
     expect(figures.serverErrors).toBe(0);
     expect(figures.worstShareAfterDetection).toBeGreaterThanOrEqual(0.3);

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_trpc/react";
+import { DatabaseAwayNotice } from "../../_ui/DatabaseAwayNotice";
 import { Notice } from "../../_ui/Notice";
 import { SiteHeader } from "../../_ui/SiteHeader";
 import { OwnerNav } from "./OwnerNav";
@@ -38,6 +39,7 @@ export function OwnerShell({ children }: { children: ReactNode }) {
       </SiteHeader>
       {me.data && <OwnerNav />}
       <main className="page page--wide">
+        <DatabaseAwayNotice />
         {me.data ? children : me.isError && !me.isFetching ? <Notice tone="error">{t("common.unexpectedError")}</Notice> : <p>{t("common.loading")}</p>}
       </main>
     </>

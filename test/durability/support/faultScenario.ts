@@ -40,6 +40,8 @@ export type ScenarioOptions = {
   beforeMs?: number;
   /** Votes in flight at once. */
   concurrency?: number;
+  /** Run while the fault holds (from 2.5 s in): what the test checks of the server during it. */
+  duringFault?: (server: ServerProcess, owner: Browser) => Promise<void>;
   /** The server under test; default: the API server process (test/support/apiServerMain.ts). */
   startServer?: (env: Record<string, string>) => Promise<ServerProcess>;
 };
@@ -93,12 +95,17 @@ export async function runFaultScenario(stores: PrivateStores, fault: Fault, opti
   const load = new VoteLoad({ urls: () => [server.url], pollId: poll.id, optionIds: poll.options.map((o) => o.id), concurrency, pauseMs: 0 }).start();
   try {
     await load.untilAccepted(100);
+    await fetch(`${server.url}/api/ready`); // as a balancer would have, before anything breaks
     const loadStart = Date.now();
     await sleep(beforeMs);
     const faultAt = Date.now();
     const rateBefore = load.acceptedTimes.filter((t) => t >= loadStart && t < faultAt).length / ((faultAt - loadStart) / 1000);
     await fault.inject(stores);
     note(`fault injected: ${fault.name}`);
+    if (options.duringFault) {
+      await sleep(2_500 - (Date.now() - faultAt));
+      await options.duringFault(server, owner);
+    }
     await sleep(faultMs - (Date.now() - faultAt));
     await fault.heal(stores);
     note("fault healed");

@@ -2,8 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
+import { optionLabel } from "@/lib/dishName";
 import { formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
+import type { AppRouter } from "@/server/routers/appRouter";
+import type { inferRouterOutputs } from "@trpc/server";
 import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../_live/ResultBars";
@@ -24,23 +27,28 @@ import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
 import { WonCoupon } from "./WonCoupon";
 import "./vote.css";
 
+type PublicPoll = inferRouterOutputs<AppRouter>["poll"]["get"];
+
 /**
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
  * later visits), and the results when they are shown.
  */
-export function VotePage({ slug, presence = {} }: { slug: string; presence?: PresenceProof }) {
+export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; presence?: PresenceProof; initialPoll?: PublicPoll }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const poll = useQuery(trpc.poll.get.queryOptions({ slug }));
+  const poll = useQuery({ ...trpc.poll.get.queryOptions({ slug }), initialData: initialPoll });
+  const { ballotCode } = presence;
   const live = useLiveResults(poll.data?.id);
   const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
   usePageOpen(poll.data?.id);
-  const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted";
+  // An earlier vote (this browser's, or this ballot card's): shown on return, instead of asking again.
+  const earlier = useQuery(trpc.vote.mine.queryOptions({ pollId: poll.data?.id ?? "", ballotCode }, { enabled: Boolean(poll.data?.id) }));
+  const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted" || Boolean(earlier.data);
   const hasPromotion = Boolean(poll.data?.promotion);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, hasPromotion);
   // A coupon won earlier, by this browser: read on arrival, and again when a vote turns out to be a repeat.
-  const myCoupon = useQuery(trpc.promotion.myCoupon.queryOptions({ pollId: poll.data?.id ?? "" }, { enabled: hasPromotion }));
+  const myCoupon = useQuery(trpc.promotion.myCoupon.queryOptions({ pollId: poll.data?.id ?? "", ballotCode }, { enabled: hasPromotion }));
   const { refetch: refetchCoupon } = myCoupon;
   useEffect(() => {
     if (outcome.kind === "alreadyVoted" && hasPromotion) void refetchCoupon();
@@ -60,8 +68,8 @@ export function VotePage({ slug, presence = {} }: { slug: string; presence?: Pre
 
   const { data } = poll;
   const status = live.status ?? data.status;
-  const results = newest(live.results, voted ? outcome.results : null);
-  const mine = new Set(outcome.kind === "counted" ? outcome.choices : []);
+  const results = newest(live.results, outcome.kind === "counted" || outcome.kind === "alreadyVoted" ? outcome.results : null);
+  const mine = new Set(outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []));
   const canVote = status === "open" && !voted && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
   const coupon = (outcome.kind === "counted" ? outcome.coupon : null) ?? myCoupon.data ?? null;
 
@@ -70,8 +78,19 @@ export function VotePage({ slug, presence = {} }: { slug: string; presence?: Pre
       <h1 className="vote-question">{data.question}</h1>
       {status === "open" && data.closesAt && <p className="muted">{t("vote.closesAt", { date: formatDateTime(data.closesAt, locale) })}</p>}
       <VoteOutcomeNotice outcome={outcome} closed={status === "closed"} onRetry={reset} />
+      {earlier.data && outcome.kind === "ready" && (
+        <Notice tone="info" className="notice--big">
+          {t("vote.yourEarlierVote", {
+            choice: data.options.filter((o) => earlier.data!.optionIds.includes(o.id)).map((o) => optionLabel(o, locale)).join(", "),
+            date: formatDateTime(earlier.data.castAt, locale),
+          })}
+        </Notice>
+      )}
       {coupon && <WonCoupon coupon={coupon} />}
       {canVote && !coupon && data.promotion && <PromotionOffer offer={data.promotion} stock={stock} />}
+      {!coupon && data.promotion && stock?.running && stock.left === 0 && (
+        <Notice tone="info" className="coupons-gone">{t(voted ? "vote.couponsGoneVoted" : "vote.couponsGone", { quantity: data.promotion.quantity })}</Notice>
+      )}
       {status === "closed" && outcome.kind !== "notAccepting" && <Notice tone="warning" className="notice--big">{t("vote.closed")}</Notice>}
       {(status === "draft" || status === "scheduled") && (
         <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>
@@ -79,7 +98,7 @@ export function VotePage({ slug, presence = {} }: { slug: string; presence?: Pre
       {canVote && data.requiresPresence && !presence.tableCode && <RoomCodeField value={roomCode} onChange={setRoomCode} />}
       {canVote && (
         <VoteForm options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
-          disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={(optionIds) => vote(optionIds, { roomCode, tableCode: presence.tableCode })} />
+          disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={(optionIds) => vote(optionIds, { roomCode, tableCode: presence.tableCode, ballotCode })} />
       )}
       {results ? (
         <section aria-labelledby="results-heading" className="vote-results">

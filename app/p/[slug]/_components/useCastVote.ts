@@ -22,7 +22,7 @@ export type VoteOutcome =
   | { kind: "failed"; network: boolean };
 
 /** What the diner brings to prove being in the restaurant (docs/adr/0026). */
-export type PresenceProof = { roomCode?: string; tableCode?: string };
+export type PresenceProof = { roomCode?: string; tableCode?: string; /** a printed ballot card's code (its QR code's `?code=`) */ ballotCode?: string };
 
 const DEFAULT_WAIT_SECONDS = 5;
 
@@ -60,7 +60,7 @@ export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   function vote(optionIds: string[], proof: PresenceProof = {}) {
     setChoices(optionIds);
     answerLost.current = false;
-    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined });
+    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined, ballotCode: proof.ballotCode || undefined });
   }
 
   return { outcome: outcomeOf(cast, choices, retryAt, answerLost.current), vote, reset: cast.reset };

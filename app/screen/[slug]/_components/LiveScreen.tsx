@@ -10,6 +10,7 @@ import { useLiveResults } from "../../../_live/useLiveResults";
 import { useRoomCode, withRoomCode } from "../../../_live/useRoomCode";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
+import { DatabaseAwayNotice } from "../../../_ui/DatabaseAwayNotice";
 import { useTRPC } from "../../../_trpc/react";
 import { CouponsLeft } from "./CouponsLeft";
 import { JoinPanel } from "./JoinPanel";
@@ -43,7 +44,12 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
 
   if (!poll.data) {
     const message = poll.isError && readApiError(poll.error).code === "NOT_FOUND" ? t("common.notFound") : t("common.loading");
-    return <main className={styles.screen}><p className={styles.loading}>{message}</p></main>;
+    return (
+      <main className={styles.screen}>
+        <DatabaseAwayNotice />
+        <p className={styles.loading}>{message}</p>
+      </main>
+    );
   }
 
   const { data } = poll;
@@ -56,6 +62,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
     <div className={styles.screen} data-status={status}>
       <div className={styles.canvas}>
         <main className={styles.main}>
+          <DatabaseAwayNotice />
           <header className={styles.header}>
             <div className={styles.topLine}>
               <p className={styles.restaurant}>{data.restaurantName}</p>

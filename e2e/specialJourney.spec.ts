@@ -5,7 +5,7 @@ import { apiMutation, signUpInPage } from "./support/owner";
 
 type Poll = { id: string; slug: string; options: { id: string }[] };
 
-test("the winner on the menu: a closed menu vote's winner becomes today's special, on the restaurant page and the diner's poll page", async ({ app, browser }, testInfo) => {
+test("the winner on the menu: a closed menu vote's winner becomes today's special, on the restaurant page, the screen and the diner's poll page", async ({ app, browser }, testInfo) => {
   const owner = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signUpInPage(owner, "special");
   const bibimbap = await apiMutation<{ id: string }>(owner, "menu.add", { nameEn: "Bibimbap", priceCents: 1200 });
@@ -40,6 +40,11 @@ test("the winner on the menu: a closed menu vote's winner becomes today's specia
   await expect(owner.getByRole("link", { name: "Next week's special?" })).toHaveCount(0);
   expect(await seriousViolations(owner)).toEqual([]);
   await saveScreenshot(owner, testInfo, "restaurant-page");
+
+  // The restaurant's screen showing the open poll names the special.
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "en-US" })).newPage();
+  await screen.goto(`/screen/${next.slug}`);
+  await expect(screen.getByTestId("screen-specials")).toContainText("Japchae");
 
   // A diner following the open poll sees the special under it.
   const diner = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US" })).newPage();

@@ -5,12 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { auditPoll, printFigures, settle } from "../../durability/support/audit";
 import { useDurabilityBacking } from "../../durability/support/backing";
 import { VoteLoad } from "../../durability/support/voteLoad";
+import { UNLIMITED } from "../../../server/limits/rules";
 import { Browser } from "../../support/browser";
 import { createOpenPoll, signUpOwner } from "../../support/fixtures";
 import { openScreen } from "../../support/screen";
 import { BALANCER_SOURCE, type Balancer, startHaproxy } from "../support/haproxy";
 
 const SCREENS = 6;
+const NEW_VOTERS_PER_ADDRESS = 4;
 
 describe("3 app processes behind HAProxy; one is SIGKILLed under a steady vote load", () => {
   const backing = useDurabilityBacking();
@@ -24,7 +26,9 @@ describe("3 app processes behind HAProxy; one is SIGKILLed under a steady vote l
   it("carries every vote to screens on every process, loses no accepted vote, and keeps one diner one voter", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "tableside-balancer-"));
     // Same SESSION_SECRET everywhere (startServerProcess), and X-Forwarded-For believed only from HAProxy's address.
-    const servers = await Promise.all([0, 1, 2].map(() => backing.startServer({ env: { TRUST_PROXY: BALANCER_SOURCE } })));
+    // New voters per address are limited to 4 here, so the address a vote is counted under shows.
+    const limits = JSON.stringify({ ...UNLIMITED, newVotersPerIp: { limit: NEW_VOTERS_PER_ADDRESS, windowMs: 600_000 } });
+    const servers = await Promise.all([0, 1, 2].map(() => backing.startServer({ env: { TRUST_PROXY: BALANCER_SOURCE, RATE_LIMITS: limits } })));
     balancer = await startHaproxy(dir, servers.map((s) => s.port));
     const owner = new Browser(balancer.url); // its session cookie works on whichever process HAProxy picks
     await signUpOwner(owner);
@@ -42,6 +46,20 @@ describe("3 app processes behind HAProxy; one is SIGKILLed under a steady vote l
       const diner = new Browser(balancer.url);
       const answers = [];
       for (let i = 0; i < 3; i++) answers.push((await diner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [optionIds[0]] })).status);
+
+      // Forwarded addresses are believed from HAProxy alone: 6 new diners on 6 networks through it are 6 addresses
+      // (as HAProxy's own address they would pass the limit of 4); straight to a process, a forged
+      // X-Forwarded-For is ignored, and 127.0.0.1 has used its 4 new voters (3 straight votes, 1 diner above).
+      const throughBalancer = [];
+      for (let i = 0; i < 6; i++) {
+        const elsewhere = new Browser(balancer.url, `127.0.0.${20 + i}`);
+        throughBalancer.push((await elsewhere.api.vote.cast.mutate({ pollId: poll.id, optionIds: [optionIds[1]] })).status);
+      }
+      const forged = await fetch(`${servers[0].url}/api/trpc/vote.cast`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" },
+        body: JSON.stringify({ pollId: poll.id, optionIds: [optionIds[1]] }),
+      });
 
       const load = new VoteLoad({ urls: () => [balancer!.url], pollId: poll.id, optionIds }).start();
       let through = { accepted: 0, errors: 0, ms: 1 };
@@ -72,6 +90,8 @@ describe("3 app processes behind HAProxy; one is SIGKILLed under a steady vote l
       });
 
       expect(answers).toEqual(["accepted", "already_voted", "already_voted"]);
+      expect(throughBalancer).toEqual(Array(6).fill("accepted"));
+      expect(forged.status).toBe(429);
       expect(through.accepted).toBeGreaterThan(0);
       expect(audit.acceptedMissing).toBe(0);
       expect(audit.acceptedWrongOption).toBe(0);

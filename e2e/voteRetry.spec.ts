@@ -1,12 +1,19 @@
-import { devices, type Route } from "@playwright/test";
+import { type BrowserContext, devices, type Route } from "@playwright/test";
 import { openPollViaApi } from "./support/api";
 import { expect, test } from "./support/fixtures";
 
 test.use({ ...devices["Pixel 7"] });
 
-/** The server takes the vote and answers; the phone never hears it (a cut connection, a server stopping). */
-async function cutAfterServerAnswered(route: Route): Promise<void> {
+/**
+ * The server takes the vote and answers; the phone never hears it (a cut connection, a server stopping). Nothing
+ * of the lost answer reaches the browser: route.fetch() would keep its Set-Cookie (a voter identity minted in it),
+ * so the cookie jar is put back as it was.
+ */
+async function cutAfterServerAnswered(route: Route, context: BrowserContext): Promise<void> {
+  const cookies = await context.cookies();
   await route.fetch();
+  await context.clearCookies();
+  await context.addCookies(cookies);
   await route.abort("connectionreset");
 }
 
@@ -25,7 +32,7 @@ test.describe("a vote whose answer was lost", () => {
     let attempts = 0;
     await page.route("**/api/trpc/vote.cast**", async (route) => {
       attempts++;
-      if (attempts === 1) return cutAfterServerAnswered(route);
+      if (attempts === 1) return cutAfterServerAnswered(route, page.context());
       return route.continue();
     });
     await page.goto(`/p/${poll.slug}`);
@@ -46,7 +53,7 @@ test.describe("in Korean", () => {
     let attempts = 0;
     await page.route("**/api/trpc/vote.cast**", async (route) => {
       attempts++;
-      if (attempts === 1) return cutAfterServerAnswered(route);
+      if (attempts === 1) return cutAfterServerAnswered(route, page.context());
       if (attempts === 2) return serviceUnavailable(route);
       return route.continue();
     });

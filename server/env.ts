@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseRedisAddress } from "./infra/redis/redisAddress";
 import { DEFAULT_SOCKET_LIMITS } from "./limits/socketLimits";
 import { trustedProxies } from "./trpc/clientIp";
 
@@ -19,7 +20,8 @@ const envSchema = z.object({
   DIRECT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Connections each process keeps to DATABASE_URL for queries (Prisma's pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(20),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** One server, a Redis Cluster or a Sentinel-watched primary: the forms are in server/infra/redis/redisAddress.ts. */
+  REDIS_URL: z.string().superRefine(isRedisAddress).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   DATA_DIR: z.string().default(".data"),
@@ -98,4 +100,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return parsed.data;
+}
+
+function isRedisAddress(text: string, context: z.RefinementCtx): void {
+  try {
+    parseRedisAddress(text);
+  } catch (error) {
+    context.addIssue({ code: "custom", message: (error as Error).message });
+  }
 }

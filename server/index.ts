@@ -51,7 +51,7 @@ const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PO
 await nextApp.prepare();
 const { server, wss, wsHandler } = createAppServer(services, {
   handleRequest: nextApp.getRequestHandler(),
-  handleUpgrade: dev ? nextApp.getUpgradeHandler() : undefined,
+  answersUpgrade: dev ? (path) => path.startsWith("/_next/") : undefined,
 });
 countOpenSockets(services.metrics, wss);
 

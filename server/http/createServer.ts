@@ -1,6 +1,5 @@
 import "server-only";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Duplex } from "node:stream";
 import type { TRPCError } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "../routers/appRouter";
@@ -19,11 +18,13 @@ const MAX_BODY = 64 * 1024;
 
 /**
  * Next.js's handlers, when pages are served by this process (tests of the API alone run without them).
- * `handleUpgrade` only in development: hot reload's socket under /_next/; production pages take no upgrades.
+ * `answersUpgrade`: the upgrades Next.js answers itself. On the first page request Next attaches an 'upgrade'
+ * listener of its own to this server (next/dist/server/next.js, setupWebSocketHandler); in development it
+ * serves hot reload under /_next/. Those are left to it: a second answer on the socket would corrupt the handshake.
  */
 export type PageHandlers = {
   handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  handleUpgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+  answersUpgrade?(path: string): boolean;
 };
 
 export type TrpcHandlers = {
@@ -88,11 +89,11 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
 
   const { wss, wsHandler, handleUpgrade } = createLiveSocket(services, trpc.createContext, trpc.onError);
 
-  // Every upgrade is answered: tRPC's path, hot reload's in development, and a 404 for anything else.
+  // Every upgrade is answered: tRPC's path here, hot reload's (development) by Next.js, anything else 404.
   server.on("upgrade", (req, socket, head) => {
     const path = req.url?.split("?", 1)[0];
     if (path === TRPC_PATH) handleUpgrade(req, socket, head, addressKey(clientIp(req, services.trustProxy)));
-    else if (pages?.handleUpgrade && path?.startsWith("/_next/")) void pages.handleUpgrade(req, socket, head);
+    else if (path && pages?.answersUpgrade?.(path)) return;
     else {
       services.socketMetrics.refused("path");
       refuseUpgrade(socket, 404, "no WebSocket here");

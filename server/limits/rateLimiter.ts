@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../infra/redis/redisClient";
 import { type Decision, decide, type Rule, windowOf } from "./slidingWindow";
 
 export interface RateLimiter {
@@ -16,7 +16,7 @@ export class RedisRateLimiter implements RateLimiter {
   private static readonly script = readFileSync(new URL("./slidingWindow.lua", import.meta.url), "utf8");
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly fallback: RateLimiter,
     private readonly onError: (error: unknown) => void,
     private readonly redisAnswers: () => boolean = () => true,
@@ -29,7 +29,7 @@ export class RedisRateLimiter implements RateLimiter {
     const { index, elapsedFraction } = windowOf(nowMs, rule.windowMs);
     const tag = `{rl:${key}}`;
     try {
-      const [allowed, previous, current] = (await (this.redis as Redis & { slidingWindow: (...args: (string | number)[]) => Promise<number[]> }).slidingWindow(
+      const [allowed, previous, current] = (await (this.redis as RedisClient & { slidingWindow: (...args: (string | number)[]) => Promise<number[]> }).slidingWindow(
         `${tag}:${index}`,
         `${tag}:${index - 1}`,
         rule.limit,

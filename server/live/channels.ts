@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../infra/redis/redisClient";
 import { connectFailFast } from "../engine/redis/connection";
 import { pgConfigFromUrl } from "../infra/db/pgConfig";
 import { FailoverLiveChannel } from "./failoverLiveChannel";
@@ -9,7 +9,7 @@ import { RedisLiveChannel } from "./redisLiveChannel";
 export type LiveChannelParts = {
   databaseUrl: string;
   /** The shared Redis connection (publishes go out on it); null: LISTEN/NOTIFY alone. */
-  redis: Redis | null;
+  redis: RedisClient | null;
   redisUrl: string | null;
   /** Whether votes are on Redis now: messages go out where the votes are (failover, docs/adr/0005). */
   onRedis: () => boolean;

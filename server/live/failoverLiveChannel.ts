@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../infra/redis/redisClient";
 import type { LiveChannel, LiveMessage } from "./messages";
 import type { PostgresLiveChannel } from "./postgresLiveChannel";
 import type { RedisLiveChannel } from "./redisLiveChannel";
@@ -14,7 +14,7 @@ export class FailoverLiveChannel implements LiveChannel {
   constructor(
     private readonly redis: RedisLiveChannel,
     private readonly postgres: PostgresLiveChannel,
-    subscriber: Redis,
+    subscriber: RedisClient,
     private readonly onRedis: () => boolean,
   ) {
     // Subscriptions made while Redis was away failed at once (no offline queue): make them when it is back.

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../infra/redis/redisClient";
 import { type LiveChannel, type LiveMessage, parseLiveMessage } from "./messages";
 
 const channelOf = (pollId: string) => `{poll:${pollId}}:live`;
@@ -11,8 +11,8 @@ export class RedisLiveChannel implements LiveChannel {
   private handler: (message: LiveMessage) => void = () => {};
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisClient,
+    private readonly subscriber: RedisClient,
   ) {
     subscriber.on("message", (_channel: string, text: string) => {
       const message = parseLiveMessage(text);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ballotCodeSchema, castVoteInput, idSchema } from "@/lib/schemas";
+import { ballotCodeSchema, castVoteInput, idSchema, pollIdInput } from "@/lib/schemas";
 import { describeWonCoupon } from "../domain/coupons/data";
 import { DomainError } from "../domain/errors";
 import { recordBallotTable } from "../domain/presence/ballotTables";
@@ -11,6 +11,16 @@ import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
 
 export const voteRouter = router({
+  /**
+   * Gives a first-time diner their voter identity (the signed cookie) before they vote. A vote whose answer is lost
+   * is sent again by the page (lib/voteRetry.ts); had the identity come in that lost answer, the retry would be a
+   * new voter and the vote would count twice. With a valid cookie it does nothing.
+   */
+  identify: publicProcedure
+    .input(pollIdInput)
+    .use(voterIdentity)
+    .mutation(() => ({ identified: true as const })),
+
   /** This browser's (or this ballot card's) earlier vote in the poll, so a return visit shows it; null before voting. */
   mine: publicProcedure.input(z.object({ pollId: idSchema, ballotCode: ballotCodeSchema.optional() })).query(async ({ ctx, input }) => {
     const { db, polls, sessionSecret } = ctx.services;

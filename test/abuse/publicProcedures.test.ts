@@ -13,7 +13,8 @@ const outcome = (call: Promise<unknown>): Promise<Outcome> =>
 
 /**
  * The other half of the authorisation table (server/routers/authorisationTable.test.ts has every procedure that
- * demands sign-in): every public procedure, on Alice's running after_close poll with a promotion, called by
+ * demands sign-in): the public procedures (sign-up, sign-in, sign-out and the password reset pair aside: they
+ * act on no one's data but the caller's), on Alice's running after_close poll with a promotion, called by
  * nobody, by Bob (another owner) and by Alice. Hidden stays hidden for all but Alice, and only where she asks for
  * herself (the screen's `room` view shows her nothing either). Prints the table for the issue note.
  */
@@ -52,6 +53,10 @@ describe("authorisation table: public procedures", () => {
       ["promotion.stock", (b) => outcome(b.api.promotion.stock.query({ pollId: poll.id }))],
       ["promotion.myCoupon", (b) => outcome(b.api.promotion.myCoupon.query({ pollId: poll.id }))],
       ["auth.passwordResetByEmail", (b) => outcome(b.api.auth.passwordResetByEmail.query())],
+      ["poll.byJoinCode", async (b) => outcome(b.api.poll.byJoinCode.query({ code: (await b.api.poll.get.query({ pollId: poll.id })).joinCode }))],
+      ["presence.roomCode", (b) => outcome(b.api.presence.roomCode.query({ pollId: poll.id }))],
+      ["system.status", (b) => outcome(b.api.system.status.query())],
+      ["vote.cast", (b) => outcome(b.api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[1].id] }))],
     ];
     const rows: string[] = [];
     const got: Record<string, Outcome[]> = {};
@@ -64,5 +69,7 @@ describe("authorisation table: public procedures", () => {
     expect(got["poll.onResults (own view)"]).toEqual(["ok: hidden", "ok: hidden", "ok: total=1"]);
     expect(got["poll.onResults (screen: room)"]).toEqual(["ok: hidden", "ok: hidden", "ok: hidden"]);
     expect(got["promotion.stock"]).toEqual(["ok: left=null", "ok: left=null", "ok: left=null"]);
+    expect(got["presence.roomCode"][1]).toBe(got["presence.roomCode"][0]); // another owner learns what anybody does
+    expect(got["vote.cast"].every((o) => o === "ok")).toBe(true); // anyone may vote once (after_close: no tally in the answer)
   });
 });

@@ -19,7 +19,7 @@ import { insertOpenPoll } from "./support/polls";
  */
 describe("stream flusher: consumer group, claims and replays", () => {
   const backing = useDurabilityBacking();
-  const connections: Redis[] = [];
+  const connections: ScriptedRedis[] = [];
   let engine: RedisVoteEngine;
 
   const connect = (): ScriptedRedis => {

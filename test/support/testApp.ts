@@ -37,6 +37,7 @@ export async function startTestApp(
   const services = await createServices(
     {
       databaseUrl: inject("databaseUrl"),
+      directDatabaseUrl: inject("directDatabaseUrl"), // set when databaseUrl goes through a pooler (npm run topology)
       redisUrl: engine === "redis" ? inject("redisUrl") : null,
       sessionSecret: "test-session-secret-0123456789-abcdefghij",
       publicUrl: options.smtpUrl ? `http://127.0.0.1:${port}` : undefined,

@@ -10,6 +10,11 @@ const OUTAGE = [
   /Reached the max retries per request limit/i,
   /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)\b/,
   /^(LOADING|MASTERDOWN|CLUSTERDOWN|READONLY|BUSY|TRYAGAIN)\b/,
+  // Redis Cluster, as ioredis reports a failover in progress (docs/adr/0024).
+  /^Too many Cluster redirections/,
+  /^Cluster isn't ready/,
+  /^Failed to refresh slots cache/,
+  /^No subscriber for the cluster/,
 ];
 
 export function isRedisOutage(error: unknown): boolean {

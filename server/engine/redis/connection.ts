@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from "ioredis";
+import type { RedisOptions } from "ioredis";
+import { connectRedisClient, createRedisClient } from "../../infra/redis/redisClient";
 import { defineScripts, type ScriptedRedis } from "./scripts";
 
 /**
@@ -22,13 +23,13 @@ export const FAIL_FAST: RedisOptions = {
  * retrying and the failover engine serves from Postgres until it is up.
  */
 export async function connectFailFast(url: string, onError: (error: Error) => void, options: RedisOptions = {}): Promise<ScriptedRedis> {
-  const redis = new Redis(url, { lazyConnect: true, ...FAIL_FAST, ...options });
+  const redis = createRedisClient(url, { lazyConnect: true, ...FAIL_FAST, ...options }); // one server, Sentinel or Cluster
   let reported = false; // one line per outage, not one per reconnect attempt
   redis.on("error", (error: Error) => {
     if (!reported) onError(error);
     reported = true;
   });
   redis.on("ready", () => (reported = false));
-  await redis.connect().catch(() => {});
+  await connectRedisClient(redis).catch(() => {});
   return defineScripts(redis);
 }

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { pingEverySlot, type RedisClient } from "../../infra/redis/redisClient";
 
 export type RedisHealthOptions = {
   /** A PING goes out this often, whether or not earlier ones were answered (a hung Redis answers none). */
@@ -31,7 +31,7 @@ export class RedisHealth {
   private readonly options: Required<RedisHealthOptions>;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     options: RedisHealthOptions = {},
   ) {
     this.options = { intervalMs: 250, deadlineMs: 750, missesToTrip: 2, sustainMs: 3_000, ...options };
@@ -86,7 +86,7 @@ export class RedisHealth {
       settled = true;
       this.miss();
     }, this.options.deadlineMs);
-    this.redis.ping().then(
+    pingEverySlot(this.redis).then( // on a cluster: the master of every slot
       () => {
         if (settled) return;
         settled = true;

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../../server/infra/redis/redisClient";
 import { pollKeys, TOTAL_FIELD } from "../../../server/engine/redis/keys";
 import type { Db } from "../../../server/infra/db/prisma";
 import type { VoteLoad } from "./voteLoad";
@@ -27,7 +27,7 @@ export type Audit = {
   doubleCounts: number;
 };
 
-export async function auditPoll(db: Db, redis: Redis | null, pollId: string, load: VoteLoad): Promise<Audit> {
+export async function auditPoll(db: Db, redis: RedisClient | null, pollId: string, load: VoteLoad): Promise<Audit> {
   const ballots = await db.ballot.findMany({ where: { pollId }, select: { voterId: true, optionIds: true } });
   const byVoter = new Map(ballots.map((b) => [b.voterId, b.optionIds]));
   const perOptionRows = await db.$queryRaw<{ option: string; count: bigint }[]>`

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import type { PollResults } from "@/lib/schemas";
 import { shouldRetryVote, type VoteFailure, voteRetryDelayMs } from "@/lib/voteRetry";
 import { readApiError } from "../../../_trpc/errors";
-import { useTRPC } from "../../../_trpc/react";
+import { useTRPC, useTRPCClient } from "../../../_trpc/react";
 import type { WonCouponView } from "./WonCoupon";
 
 /** Where a diner's vote stands, in the terms the page shows. */
@@ -27,35 +27,47 @@ export type PresenceProof = { roomCode?: string; tableCode?: string; /** a print
 const DEFAULT_WAIT_SECONDS = 5;
 
 /**
- * Casting a vote. An attempt without an answer (or SERVICE_UNAVAILABLE) is sent again by itself, with the same
- * voter cookie, a few times with growing pauses (lib/voteRetry.ts); when a retry finds the vote already in, the
- * lost answer was a counted vote, and the diner is told so. A refused voter cookie is retried once at once: the
+ * Casting a vote. The diner's voter identity is asked for first (vote.identify), so that it never rides only in an
+ * answer that may be lost. An attempt without an answer (or SERVICE_UNAVAILABLE) is sent again by itself, with the
+ * same voter cookie, a few times with growing pauses (lib/voteRetry.ts); when a retry finds the vote already in,
+ * the lost answer was a counted vote, and the diner is told so. A refused voter cookie is retried once at once: the
  * refusal came with a fresh cookie, so the retry is the diner's first real attempt. A rate-limit refusal says when
  * to try again; a "not taking votes" refusal calls `onNotAccepting`, so the page can learn whether the poll has
  * closed or has not opened.
  */
 export function useCastVote(pollId: string, onNotAccepting?: () => void) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
+  const identified = useRef(false);
   const [choices, setChoices] = useState<string[]>([]);
   const [retryAt, setRetryAt] = useState(0);
   const answerLost = useRef(false);
-  const cast = useMutation(
-    trpc.vote.cast.mutationOptions({
-      retry: (failures, error) => {
-        const failure = failureOf(error);
-        const again = shouldRetryVote(failures, failure);
-        if (again && failure === "no_answer") answerLost.current = true;
-        return again;
-      },
-      retryDelay: (failures, error) => voteRetryDelayMs(failures, failureOf(error)),
-      onError: (error) => {
-        const { code, retryAfterSeconds } = readApiError(error);
-        if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
-        // The poll closed (or is not open yet) behind the page's back: read its status again to say which.
-        if (code === "PRECONDITION_FAILED") onNotAccepting?.();
-      },
-    }),
-  );
+  const options = trpc.vote.cast.mutationOptions({
+    retry: (failures, error) => {
+      const failure = failureOf(error);
+      const again = shouldRetryVote(failures, failure);
+      if (again && failure === "no_answer") answerLost.current = true;
+      return again;
+    },
+    retryDelay: (failures, error) => voteRetryDelayMs(failures, failureOf(error)),
+    onError: (error) => {
+      const { code, retryAfterSeconds } = readApiError(error);
+      if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
+      // The poll closed (or is not open yet) behind the page's back: read its status again to say which.
+      if (code === "PRECONDITION_FAILED") onNotAccepting?.();
+    },
+  });
+  const cast = useMutation({
+    ...options,
+    // The identity first, in an answer of its own: every attempt of the vote then carries the same one.
+    mutationFn: async (input: Parameters<typeof client.vote.cast.mutate>[0]) => {
+      if (!identified.current) {
+        await client.vote.identify.mutate({ pollId: input.pollId });
+        identified.current = true;
+      }
+      return client.vote.cast.mutate(input);
+    },
+  });
 
   function vote(optionIds: string[], proof: PresenceProof = {}) {
     setChoices(optionIds);

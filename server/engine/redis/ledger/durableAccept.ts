@@ -1,8 +1,9 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../../infra/redis/redisClient";
 import pg from "pg";
 import { isPostgresOutage } from "../../../infra/db/postgresOutage";
 import type { AcceptedBallot, BallotLedger, LedgerOutcome } from "../../types";
 import { pollKeys } from "../keys";
+import { pipelinePerPoll } from "../pipelinePerPoll";
 import { GroupCommit } from "./groupCommit";
 import { PostgresCircuit, type PostgresCircuitOptions } from "./postgresCircuit";
 import { type BallotWriter, recordBallots } from "../../postgres/recordBallots";
@@ -39,7 +40,7 @@ export class DurableAccept implements BallotLedger {
 
   constructor(
     writer: BallotWriter,
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     circuitOptions: PostgresCircuitOptions = {},
   ) {
     this.circuit = new PostgresCircuit(() => probe(writer), circuitOptions);
@@ -81,9 +82,9 @@ export class DurableAccept implements BallotLedger {
       ids.push(b.streamEntryId);
       byPoll.set(b.pollId, ids);
     }
-    const pipeline = this.redis.pipeline();
-    for (const [pollId, ids] of byPoll) pipeline.xdel(pollKeys(pollId).ballots, ...ids);
-    pipeline.exec().catch(() => {});
+    pipelinePerPoll(this.redis, [...byPoll.keys()], (pipeline, pollId) => pipeline.xdel(pollKeys(pollId).ballots, ...byPoll.get(pollId)!)).catch(
+      () => {},
+    );
   }
 }
 

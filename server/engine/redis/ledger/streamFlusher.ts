@@ -1,6 +1,7 @@
-import type { Redis } from "ioredis";
 import { ballotOfEntry, entryTimeMs, type StreamEntry } from "../ballotStream";
 import { pollKeys } from "../keys";
+import { pipelinePerPoll } from "../pipelinePerPoll";
+import type { RedisClient } from "../../../infra/redis/redisClient";
 import { staleAfterRecord } from "../staleAfterRecord";
 import type { AcceptedBallot } from "../../types";
 import type { Db } from "../../../infra/db/prisma";
@@ -48,7 +49,7 @@ export class StreamFlusher {
   private readonly options: Required<Omit<FlusherOptions, "onFlushed">> & Pick<FlusherOptions, "onFlushed">;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly db: Db,
     options: FlusherOptions,
   ) {
@@ -106,14 +107,13 @@ export class StreamFlusher {
     this.oldestUnrecordedMs = Math.min(this.oldestUnrecordedMs ?? oldest, oldest);
     const ballots = delivered.flatMap((d) => d.ballot ?? []);
     const recorded = await recordBallots(this.db, ballots);
-    const done = this.redis.pipeline();
     const stalePolls = new Set(ballots.filter((b, i) => staleAfterRecord(b, recorded[i])).map((b) => b.pollId));
-    for (const pollId of stalePolls) done.hdel(pollKeys(pollId).meta, "ready"); // rebuilt from Postgres by its next vote
-    for (const [pollId, ids] of groupIds(delivered)) {
-      done.xack(pollKeys(pollId).ballots, GROUP, ...ids);
-      done.xdel(pollKeys(pollId).ballots, ...ids);
-    }
-    await done.exec();
+    const done = groupIds(delivered);
+    await pipelinePerPoll(this.redis, [...done.keys()], (pipeline, pollId) => {
+      if (stalePolls.has(pollId)) pipeline.hdel(pollKeys(pollId).meta, "ready"); // rebuilt from Postgres by its next vote
+      pipeline.xack(pollKeys(pollId).ballots, GROUP, ...done.get(pollId)!);
+      pipeline.xdel(pollKeys(pollId).ballots, ...done.get(pollId)!);
+    });
     this.lastLagMs = Date.now() - oldest;
     this.oldestUnrecordedMs = null;
     this.flushed += delivered.length;
@@ -168,21 +168,18 @@ export class StreamFlusher {
     const ownPending = this.retryOwnPending;
     this.retryOwnPending = false;
 
-    const pipeline = this.redis.pipeline();
-    for (const pollId of polls) {
+    const replies = await pipelinePerPoll(this.redis, polls, (pipeline, pollId) => {
       const key = pollKeys(pollId).ballots;
       if (claim) pipeline.xautoclaim(key, GROUP, consumer, claimIdleMs, "0-0", "COUNT", batchSize);
       if (ownPending) pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, "0");
       pipeline.xreadgroup("GROUP", GROUP, consumer, "COUNT", batchSize, "STREAMS", key, ">");
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    const perPoll = replies.length / polls.length;
+    });
 
     const delivered = new Map<string, Delivered>();
     const missingGroups: string[] = [];
     const ownPendingReply = ownPending ? (claim ? 1 : 0) : -1;
     polls.forEach((pollId, p) => {
-      replies.slice(p * perPoll, (p + 1) * perPoll).forEach(([error, reply], r) => {
+      replies[p].forEach(([error, reply], r) => {
         if (error) {
           if (/NOGROUP/.test(String(error))) missingGroups.push(pollId);
           else throw error;

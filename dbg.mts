@@ -1,0 +1,13 @@
+import { spawn } from "node:child_process";
+import { startRedisCluster } from "./test/topology/support/redisCluster";
+import { startEmbeddedPostgres } from "./server/infra/embeddedPostgres";
+import { applyMigrations } from "./server/infra/migrate";
+const [c, pg] = await Promise.all([startRedisCluster("/tmp/clusterdbg-dir"), startEmbeddedPostgres({ dataDir: "/tmp/clusterdbg-pg", persistent: false })]);
+await applyMigrations(pg.databaseUrl);
+console.log("backing up");
+const kids = [1,2].map((i) => { const child = spawn(process.execPath, ["--import", "tsx", "test/support/apiServerMain.ts"], { env: { ...process.env, DATABASE_URL: pg.databaseUrl, REDIS_URL: c.url, SESSION_SECRET: "x".repeat(40), PORT: "0", LOG_LEVEL: "debug", VOTE_ENGINE: "redis" }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d) => process.stdout.write(`[${i}] ${d.toString().slice(0, 500)}`)); child.stderr.on("data", (d) => process.stdout.write(`[${i}e] ${d.toString().slice(0, 500)}`)); return child; });
+await new Promise((r) => setTimeout(r, 20000));
+kids.forEach((k) => k.kill("SIGKILL"));
+await c.stop(); await pg.stop();
+process.exit(0);

@@ -60,8 +60,9 @@ describe("fuzzing every tRPC procedure", () => {
   }
 
   const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).filter(
-    // Signing out (here or everywhere) takes no input, so any input is valid, and it would end the fuzzing session.
-    ([path, p]) => p._def.type !== "subscription" && path !== "auth.signOut" && path !== "account.signOutEverywhere",
+    // A mutation without input (signing out here, everywhere, at the counter) takes any input as valid, and doing
+    // its job would end the fuzzing session.
+    ([, p]) => p._def.type !== "subscription" && !(p._def.type === "mutation" && p._def.inputs.length === 0),
   );
 
   it.each(procedures.map(([path, p]) => [path, p] as const))("%s", async (path, procedure) => {

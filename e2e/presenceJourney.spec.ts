@@ -55,4 +55,6 @@ test("proof of presence: a diner from afar is told how to get the room code; the
   await expect(scanner.getByTestId("won-coupon")).toContainText("Free tea: One cup");
 
   await expect(owner.getByTestId("promotion-stock")).toHaveText("3 of 5 coupons left");
+  // What the promotion did: two diner pages opened, two votes, two coupons, none redeemed yet.
+  await expect(owner.getByTestId("funnel-totals")).toHaveText("Page opens 2 → Votes 2 → Coupons won 2 → Redeemed 0");
 });

@@ -160,6 +160,19 @@ export type PromotionInput = z.infer<typeof promotionInput>;
 
 export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
 
+/** A day on the restaurant's calendar, as `<input type="date">` gives it. */
+export const calendarDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-12-24").refine((day) => !Number.isNaN(Date.parse(day)), "not a date");
+/** The winner of a closed menu vote becomes the special for these days; `menuItemId` picks one of tied dishes. */
+export const winnerSpecialInput = z.object({ startsOn: calendarDaySchema, endsOn: calendarDaySchema, menuItemId: idSchema.optional() });
+
+/** A staff member's PIN at the counter tablet (docs/adr/0027). */
+export const pinSchema = z.string().regex(/^\d{4,8}$/, "a PIN is 4 to 8 digits");
+export const staffInviteCodeSchema = z.string().trim().min(10).max(40).regex(/^[A-Za-z0-9_-]+$/, "not an invite code");
+const staffNameSchema = z.string().trim().min(1).max(LIMITS.nameLength);
+export const inviteStaffInput = z.object({ restaurantId: idSchema.optional(), name: staffNameSchema });
+export const enrolCounterInput = z.object({ restaurantId: idSchema.optional(), name: staffNameSchema });
+export const acceptInviteInput = z.object({ code: staffInviteCodeSchema, pin: pinSchema });
+
 /** A coupon code as typed or scanned at the counter, read leniently (lib/couponCode.ts). */
 export const couponCodeInput = z.object({
   code: z

@@ -19,6 +19,8 @@ export const DEFAULT_LIMITS = {
   signUpsPerIp: { limit: 20, windowMs: 60 * minute },
   pollsPerOwner: { limit: 60, windowMs: 60 * minute },
   couponChecksPerOwner: { limit: 300, windowMs: minute },
+  staffPinsPerStaff: { limit: 5, windowMs: 15 * minute },
+  staffPinsPerDevice: { limit: 30, windowMs: 15 * minute },
   passwordResetsPerIp: { limit: 20, windowMs: 60 * minute },
   passwordResetsPerAccount: { limit: 5, windowMs: 60 * minute },
 } satisfies Record<string, Rule>;

@@ -2,10 +2,14 @@ import "server-only";
 import { router } from "../trpc/init";
 import { accountRouter } from "./account";
 import { authRouter } from "./auth";
+import { counterRouter } from "./counter";
+import { funnelRouter } from "./funnel";
 import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
+import { specialsRouter } from "./specials";
+import { staffRouter } from "./staff";
 import { systemRouter } from "./system";
 import { voteRouter } from "./vote";
 
@@ -13,8 +17,12 @@ import { voteRouter } from "./vote";
 export const appRouter = router({
   account: accountRouter,
   auth: authRouter,
+  counter: counterRouter,
+  funnel: funnelRouter,
   menu: menuRouter,
   promotion: promotionRouter,
+  specials: specialsRouter,
+  staff: staffRouter,
   poll: pollRouter,
   presence: presenceRouter,
   system: systemRouter,

@@ -51,7 +51,7 @@ export const promotionRouter = router({
   redeem: ownerProcedure
     .input(couponCodeInput)
     .use(couponChecks)
-    .mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, ctx.owner.id, sessionDevice(ctx.cookies[SESSION_COOKIE]), input.code)),
+    .mutation(({ ctx, input }) => redeemCoupon(ctx.services.db, { ownerId: ctx.owner.id, device: sessionDevice(ctx.cookies[SESSION_COOKIE]) }, input.code)),
 
   /** Takes back a redemption of the last two minutes; the audit trail keeps it, marked undone. */
   undoRedemption: ownerProcedure.input(couponCodeInput).mutation(({ ctx, input }) => undoRedemption(ctx.services.db, ctx.owner.id, input.code)),

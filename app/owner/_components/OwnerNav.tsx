@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/owner", key: "nav.polls" },
   { href: "/owner/menu", key: "nav.menu" },
   { href: "/owner/redeem", key: "nav.redeem" },
+  { href: "/owner/staff", key: "nav.staff" },
   { href: "/owner/settings", key: "nav.settings" },
 ] as const;
 

@@ -4,6 +4,12 @@ import { DomainError } from "../errors";
 /** How long the counter may take a redemption back, and how long the same device's second tap reads as success. */
 export const REDEMPTION_GRACE_MS = 2 * 60_000;
 
+/**
+ * Who redeems: the owner signed in (`device` is a hash of the session), or a staff member on an enrolled counter
+ * device of one restaurant (docs/adr/0027), whom the audit trail then names.
+ */
+export type Redeemer = { ownerId: string; device: string; restaurantId?: string; staffId?: string; counterDeviceId?: string };
+
 export type Redemption = { code: string; title: string; discount: string; redeemedAt: string; undoableUntil: string };
 
 /**
@@ -13,16 +19,18 @@ export type Redemption = { code: string; title: string; discount: string; redeem
  * grace period (a double tap, a second scan) is answered with the same success and the original time, so staff
  * never see "already redeemed" for the diner in front of them. A code from another restaurant reads as unknown.
  */
-export async function redeemCoupon(db: Db, ownerId: string, device: string, code: string, now = new Date()): Promise<Redemption> {
+export async function redeemCoupon(db: Db, redeemer: Redeemer, code: string, now = new Date()): Promise<Redemption> {
+  const { ownerId, device } = redeemer;
   const coupon = await db.coupon.findUnique({
     where: { code },
     select: {
       id: true,
       promotion: { select: { title: true, discount: true, validUntil: true } },
-      poll: { select: { restaurant: { select: { ownerId: true } } } },
+      poll: { select: { restaurantId: true, restaurant: { select: { ownerId: true } } } },
     },
   });
-  if (!coupon || coupon.poll.restaurant.ownerId !== ownerId) throw new DomainError("NOT_FOUND", "no such coupon at your restaurant");
+  const elsewhere = redeemer.restaurantId !== undefined && coupon?.poll.restaurantId !== redeemer.restaurantId;
+  if (!coupon || coupon.poll.restaurant.ownerId !== ownerId || elsewhere) throw new DomainError("NOT_FOUND", "no such coupon at your restaurant");
   const answer = (redeemedAt: Date): Redemption => ({
     code,
     title: coupon.promotion.title,
@@ -34,7 +42,7 @@ export async function redeemCoupon(db: Db, ownerId: string, device: string, code
   const redeemed = await db.$transaction(async (tx) => {
     if (coupon.promotion.validUntil <= now) return false;
     const { count } = await tx.coupon.updateMany({ where: { id: coupon.id, redeemedAt: null }, data: { redeemedAt: now } });
-    if (count === 1) await tx.couponRedemption.create({ data: { couponId: coupon.id, ownerId, device, redeemedAt: now } });
+    if (count === 1) await tx.couponRedemption.create({ data: { couponId: coupon.id, ownerId, device, redeemedAt: now, staffId: redeemer.staffId, counterDeviceId: redeemer.counterDeviceId } });
     return count === 1;
   });
   if (redeemed) return answer(now);

@@ -18,6 +18,9 @@ import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
 import { PromotionOffer } from "./PromotionOffer";
 import { RoomCodeField } from "./RoomCodeField";
+import { ShareButton } from "./ShareButton";
+import { TodaysSpecials } from "./TodaysSpecials";
+import { usePageOpen } from "./usePageOpen";
 import { type PresenceProof, useCastVote } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
@@ -38,6 +41,7 @@ export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; p
   const live = useLiveResults(poll.data?.id);
   const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
+  usePageOpen(poll.data?.id);
   // An earlier vote (this browser's, or this ballot card's): shown on return, instead of asking again.
   const earlier = useQuery(trpc.vote.mine.queryOptions({ pollId: poll.data?.id ?? "", ballotCode }, { enabled: Boolean(poll.data?.id) }));
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted" || Boolean(earlier.data);
@@ -104,6 +108,8 @@ export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; p
       ) : (
         (voted || status === "closed") && data.resultsVisibility === "after_close" && <p className="muted">{t("results.hiddenAfterClose")}</p>
       )}
+      <ShareButton pollId={data.id} slug={data.slug} question={data.question} />
+      <TodaysSpecials pollId={data.id} />
     </Shell>
   );
 }

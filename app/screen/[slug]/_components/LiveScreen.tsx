@@ -19,6 +19,7 @@ import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
 import { RoomCode } from "./RoomCode";
 import { ScreenControls } from "./ScreenControls";
+import { ScreenSpecials } from "./ScreenSpecials";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
 
@@ -96,6 +97,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             </dl>
             {status !== "closed" && data.promotion && <CouponsLeft title={data.promotion.title} stock={stock} />}
             {status === "closed" && <p className={styles.closed}>{t("screen.closed")}</p>}
+            <ScreenSpecials pollId={data.id} />
           </footer>
         </main>
         {status === "closed" ? (

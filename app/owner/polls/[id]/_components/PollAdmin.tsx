@@ -14,9 +14,11 @@ import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
 import { StatusBadge } from "../../../../_ui/StatusBadge";
 import { ExportButton } from "./ExportButton";
+import { FunnelPanel } from "./FunnelPanel";
 import { PromotionPanel } from "./PromotionPanel";
 import { SharePanel } from "./SharePanel";
 import { TableCardsPanel } from "./TableCardsPanel";
+import { WinnerSpecialPanel } from "./WinnerSpecialPanel";
 import { useRestaurant } from "../../../_components/useRestaurant";
 import { LifecycleActions } from "./LifecycleActions";
 import { VotesOverTime } from "./VotesOverTime";
@@ -76,8 +78,10 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
+      {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
       <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
+      {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
       <VotesOverTime pollId={pollId} options={options} results={live.results} />
     </div>
   );

@@ -24,6 +24,7 @@ test("a scheduled close reaches the TV, the owner's page and the diner's page th
   await expect(diner.getByText("Your vote counted")).toBeVisible();
   await expect(tv.getByTestId("screen-total")).toHaveText("1");
   await expect(owner.getByText("Open", { exact: true })).toBeVisible();
+  await expect(tv).toHaveTitle("Live results · Tableside");
   const pages = [owner, tv, diner];
   for (const page of pages) await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   expect(Date.now()).toBeLessThan(closesAt.getTime()); // the set-up took less than the poll's time
@@ -35,8 +36,15 @@ test("a scheduled close reaches the TV, the owner's page and the diner's page th
   await expect(owner.getByText("Closed", { exact: true })).toBeVisible();
   await expect(owner.getByRole("heading", { name: "Results" })).toBeVisible();
   await expect(owner.getByText("Live results")).toHaveCount(0);
+  // The browser tab follows too, and a TV opened after the close starts with the right title.
+  await expect(tv).toHaveTitle("Results · Tableside");
+  await expect(owner).toHaveTitle("Results · Tableside");
   await expect(diner.getByText("This poll is closed.")).toBeVisible();
   for (const page of pages) expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  const lateTv = await tv.context().newPage();
+  await lateTv.goto(`/screen/${poll.slug}`);
+  await expect(lateTv).toHaveTitle("Results · Tableside");
+  await lateTv.close();
   await saveScreenshot(tv, testInfo, "scheduled-close-tv");
   await saveScreenshot(diner, testInfo, "scheduled-close-diner");
   expect(await seriousViolations(diner)).toEqual([]);

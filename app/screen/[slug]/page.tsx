@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { pageTitle } from "../../_i18n/server";
+import { serverApi } from "../../_trpc/server";
 import { LiveScreen } from "./_components/LiveScreen";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: await pageTitle("admin.results") };
+/** A closed poll's tab reads "Results", not "Live results"; the page keeps it in step afterwards (useResultsTitle). */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  const status = await (await serverApi()).poll.get.query({ slug }).then((poll) => poll.status, () => undefined);
+  return { title: await pageTitle(status === "closed" ? "admin.finalResults" : "admin.results") };
 }
 
 /** The restaurant's TV: full screen, left running for hours. */

@@ -7,6 +7,7 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
 import { useCouponStock } from "../../../_live/useCouponStock";
 import { useLiveResults } from "../../../_live/useLiveResults";
+import { useResultsTitle } from "../../../_live/useResultsTitle";
 import { useRoomCode, withRoomCode } from "../../../_live/useRoomCode";
 import { useShareUrl } from "../../../_live/useShareUrl";
 import { isClientError, readApiError } from "../../../_trpc/errors";
@@ -42,6 +43,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const roomCode = useRoomCode(poll.data?.id, Boolean(poll.data?.requiresPresence), screenKey);
   const shareUrl = withRoomCode(useShareUrl(poll.data?.id, poll.data?.slug), roomCode);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, Boolean(poll.data?.promotion));
+  useResultsTitle(live.status ?? poll.data?.status);
 
   if (!poll.data) {
     const message = poll.isError && readApiError(poll.error).code === "NOT_FOUND" ? t("common.notFound") : t("common.loading");

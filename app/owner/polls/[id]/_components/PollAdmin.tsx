@@ -9,6 +9,7 @@ import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../../_live/ResultBars";
 import { useLiveResults } from "../../../../_live/useLiveResults";
+import { useResultsTitle } from "../../../../_live/useResultsTitle";
 import { readApiError } from "../../../../_trpc/errors";
 import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
@@ -39,6 +40,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
   useEffect(() => {
     if (live.status) void queryClient.invalidateQueries(trpc.poll.get.queryFilter({ pollId }));
   }, [live.status, queryClient, trpc, pollId]);
+  useResultsTitle(live.status ?? poll.data?.status);
 
   if (poll.isPending) return <p>{t("common.loading")}</p>;
   if (poll.isError) {

@@ -12,6 +12,7 @@ import { healthRoutes } from "./health";
 import { createLiveSocket, refuseUpgrade } from "./liveSocket";
 import { refuseMutation } from "./mutationGuard";
 import { createMutationHandler } from "./trpcMutationHandler";
+import { formVoteSlug, handleFormVote } from "./formVote";
 
 export const TRPC_PATH = "/api/trpc";
 const MAX_BODY = 64 * 1024;
@@ -83,6 +84,8 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
     }
     const healthRoute = health[path];
     if (healthRoute) return void healthRoute(req, res);
+    const formVote = formVoteSlug(path);
+    if (formVote !== null) return handleFormVote(req, res, formVote, services.publicUrl, trpc);
     if (pages) return void pages.handleRequest(req, res);
     sendJson(res, 404, { error: "not found" });
   });

@@ -21,7 +21,7 @@ import { RoomCodeField } from "./RoomCodeField";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { usePageOpen } from "./usePageOpen";
-import { type PresenceProof, useCastVote } from "./useCastVote";
+import { type PresenceProof, useCastVote, type VoteOutcome } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
 import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
 import { WonCoupon } from "./WonCoupon";
@@ -33,13 +33,19 @@ type PublicPoll = inferRouterOutputs<AppRouter>["poll"]["get"];
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
  * later visits), and the results when they are shown.
  */
-export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; presence?: PresenceProof; initialPoll?: PublicPoll }) {
+export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { slug: string; presence?: PresenceProof; initialPoll?: PublicPoll; /** a form vote's, sent without JavaScript (formOutcome.ts) */ sentOutcome?: VoteOutcome }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const poll = useQuery({ ...trpc.poll.get.queryOptions({ slug }), initialData: initialPoll });
   const { ballotCode } = presence;
   const live = useLiveResults(poll.data?.id);
-  const { outcome, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
+  const { outcome: tapped, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
+  const [sent, setSent] = useState(sentOutcome);
+  const outcome = tapped.kind === "ready" && sent ? sent : tapped;
+  const retry = () => {
+    setSent(undefined);
+    reset();
+  };
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
   usePageOpen(poll.data?.id);
   // An earlier vote (this browser's, or this ballot card's): shown on return, instead of asking again.
@@ -77,7 +83,7 @@ export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; p
     <Shell title={data.restaurantName}>
       <h1 className="vote-question">{data.question}</h1>
       {status === "open" && data.closesAt && <p className="muted">{t("vote.closesAt", { date: formatDateTime(data.closesAt, locale) })}</p>}
-      <VoteOutcomeNotice outcome={outcome} closed={status === "closed"} onRetry={reset} />
+      <VoteOutcomeNotice outcome={outcome} closed={status === "closed"} onRetry={retry} />
       {earlier.data && outcome.kind === "ready" && (
         <Notice tone="info" className="notice--big">
           {t("vote.yourEarlierVote", {
@@ -95,9 +101,10 @@ export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; p
       {(status === "draft" || status === "scheduled") && (
         <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>
       )}
-      {canVote && data.requiresPresence && !presence.tableCode && <RoomCodeField value={roomCode} onChange={setRoomCode} />}
+      {canVote && data.requiresPresence && !presence.tableCode && <RoomCodeField value={roomCode} onChange={setRoomCode} form={VOTE_FORM_ID} />}
       {canVote && (
-        <VoteForm options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
+        <VoteForm id={VOTE_FORM_ID} action={`/p/${encodeURIComponent(slug)}/vote`} pollId={data.id} presence={presence}
+          options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
           disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={(optionIds) => vote(optionIds, { roomCode, tableCode: presence.tableCode, ballotCode })} />
       )}
       {results ? (
@@ -113,6 +120,8 @@ export function VotePage({ slug, presence = {}, initialPoll }: { slug: string; p
     </Shell>
   );
 }
+
+const VOTE_FORM_ID = "vote-form";
 
 function Shell({ title, children }: { title?: string; children: ReactNode }) {
   return (

@@ -1,0 +1,68 @@
+import { devices } from "@playwright/test";
+import { openPollViaApi } from "./support/api";
+import { seriousViolations } from "./support/axe";
+import { expect, test } from "./support/fixtures";
+
+// A phone whose browser runs no script: the options are a real form (server/http/formVote.ts).
+test.use({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: false });
+
+test("without JavaScript a diner votes once, is told it counted, and a second vote is told it was already in", async ({ app, page }) => {
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
+  await page.goto(`/p/${poll.slug}`);
+  await page.getByRole("button", { name: "Kimbap" }).click();
+  await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Kimbap" })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  const kimbap = poll.options.find((o) => o.label === "Kimbap")!;
+  await expect.poll(async () => (await owner.results(poll.id))?.counts?.[kimbap.id]).toBe(1);
+
+  await page.goto(`/p/${poll.slug}`);
+  await page.getByRole("button", { name: "Tteokbokki" }).click();
+  await expect(page.getByText("You already voted in this poll.")).toBeVisible();
+  await owner.dispose();
+});
+
+test("without JavaScript a vote on a poll closed meanwhile is told so, and a multiple-choice poll takes its ticks", async ({ app, page }) => {
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Soju", "Makgeolli"] });
+  await page.goto(`/p/${poll.slug}`);
+  await owner.closePoll(poll.id);
+  await page.getByRole("button", { name: "Soju" }).click();
+  await expect(page.getByText("This poll is closed.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Soju" })).toHaveCount(0);
+
+  const many = await openPollViaApi(app.url, { labels: ["Bibimbap", "Japchae", "Bulgogi"], multipleChoice: true, maxChoices: 2 });
+  await page.goto(`/p/${many.poll.slug}`);
+  await page.getByRole("checkbox", { name: "Bibimbap" }).check();
+  await page.getByRole("checkbox", { name: "Bulgogi" }).check();
+  await page.getByRole("button", { name: "Send my vote" }).click();
+  await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible();
+  const results = await many.owner.results(many.poll.id);
+  expect(results?.total).toBe(1);
+  await Promise.all([owner.dispose(), many.owner.dispose()]);
+});
+
+test("without JavaScript a poll for diners in the room asks for the room code, and a wrong one is refused", async ({ app, page }) => {
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Hotteok", "Bingsu"], presenceRequired: true });
+  await page.goto(`/p/${poll.slug}`);
+  await page.getByRole("button", { name: "Bingsu" }).click();
+  await expect(page.locator(".notice").getByText(/type the 6-digit code shown on the restaurant's screen/)).toBeVisible();
+  await page.getByLabel("Room code").fill("000000");
+  await page.getByRole("button", { name: "Bingsu" }).click();
+  await expect(page.getByText(/That code isn't valid any more/)).toBeVisible();
+  expect((await owner.results(poll.id))?.total ?? 0).toBe(0);
+  await owner.dispose();
+});
+
+test("a vote form posted from another site is refused, and nothing is counted", async ({ app }) => {
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Soju", "Makgeolli"] });
+  const body = new URLSearchParams({ pollId: poll.id, optionId: poll.options[0].id });
+  const answer = await fetch(`${app.url}/p/${poll.slug}/vote`, {
+    method: "POST",
+    headers: { origin: "https://elsewhere.example", "content-type": "application/x-www-form-urlencoded" },
+    body,
+    redirect: "manual",
+  });
+  expect(answer.status).toBe(403);
+  expect((await owner.results(poll.id))?.total ?? 0).toBe(0);
+  await owner.dispose();
+});

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfChanged } from "./build.mjs";
 import { findRedisServer, onPath } from "./preflight.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -67,6 +68,8 @@ function runProject(name) {
   });
 }
 
+// The balancer's app processes are the production server (npm run start:prod), which serves the last build.
+if (projects.includes("balancer")) buildIfChanged();
 for (const name of projects) outcomes.push(await runProject(name));
 const ok = outcomes.every((o) => o.ok);
 console.log(`\nnpm run topology: ${ok ? "PASSED" : "FAILED"} — ${outcomes.map((o) => `${o.name} ${o.how}`).join(", ")}; figures:`);

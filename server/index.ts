@@ -58,7 +58,7 @@ countOpenSockets(services.metrics, wss);
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
-  log.info("listening", { url: env.PUBLIC_URL ?? `http://localhost:${port}`, mode: dev ? "development" : "production" });
+  log.info("listening", { port, url: env.PUBLIC_URL ?? `http://localhost:${port}`, mode: dev ? "development" : "production" });
 });
 
 let stopping = false;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CONFIG_VARIABLES, readEnv } from "../server/env";
+import { productionCommand } from "./support/productionCommand";
 
 // No container daemon runs on these machines: what can be checked without one is that the files agree with the code.
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
@@ -36,11 +37,9 @@ describe("the container files agree with the code", () => {
     const dockerfile = read("Dockerfile");
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
     const cmd = JSON.parse(runtime.match(/^CMD (\[.*\])$/m)![1]) as string[];
-    const startProd = packageJson.scripts["start:prod"]!.split(" ").filter((word) => !/^[A-Z_]+=/.test(word));
-    expect(cmd).toEqual(startProd);
-    for (const assignment of packageJson.scripts["start:prod"]!.split(" ").filter((word) => /^[A-Z_]+=/.test(word))) {
-      expect(runtime).toMatch(new RegExp(`^ENV .*\\b${assignment}\\b`, "m"));
-    }
+    const startProd = productionCommand();
+    expect(cmd).toEqual(startProd.argv);
+    for (const [name, value] of Object.entries(startProd.env)) expect(runtime).toMatch(new RegExp(`^ENV .*\\b${name}=${value}\\b`, "m"));
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/api\/ready/m);
   });

@@ -3,15 +3,16 @@ import { once } from "node:events";
 
 /**
  * The port a server child process reports once it listens: its main prints `listening <port>` on stdout
- * (test/support/apiServerMain.ts, bench/support/benchServerMain.ts). Rejects with what it printed if it exits first.
+ * (test/support/apiServerMain.ts, bench/support/benchServerMain.ts), or the production server logs its JSON line
+ * `{…"port":<port>,…"message":"listening"}` (server/index.ts). Rejects with what it printed if it exits first.
  */
 export function listeningPort(child: ChildProcess, name: string): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
+      const match = /listening (\d+)|"port":(\d+)[^\n]*"message":"listening"/.exec(output);
+      if (match) resolve(Number(match[1] ?? match[2]));
     });
     child.once("exit", (code) => reject(new Error(`${name} exited with ${code} before listening:\n${output}`)));
   });

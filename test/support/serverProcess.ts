@@ -4,26 +4,42 @@ import { inject } from "vitest";
 import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "./browser";
 import { listeningPort, stopChild } from "./childServer";
+import { productionCommand } from "./productionCommand";
 import type { EngineName } from "./testApp";
 
 const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789-abcdefghij";
 
 export type ServerProcess = { url: string; port: number; child: ChildProcess; browser(fromAddress?: string): Browser; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-/** Starts the API server as a separate OS process against the run's Postgres and Redis. */
-export async function startServerProcess(engine: EngineName, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export type ServerProcessOptions = {
+  port?: number;
+  env?: Record<string, string>;
+  /**
+   * The production server as `npm run start:prod` (and the container) starts it: Next's pages too, serving the last
+   * `next build`. Default: the API server alone (test/support/apiServerMain.ts), the same services without pages.
+   */
+  production?: boolean;
+};
+
+/** Starts a server as a separate OS process against the run's Postgres and Redis. */
+export async function startServerProcess(engine: EngineName, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   // node itself with tsx's loader, not the tsx binary: tsx runs the script in a child of its own, so a SIGKILL
   // sent to the tsx process would leave the server running (a crash test would test nothing).
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+  const production = options.production ? productionCommand() : null;
+  const [command, ...args] = production ? production.argv : ["node", "--import", "tsx", MAIN];
+  const child = spawn(command === "node" ? process.execPath : command!, args, {
+    cwd: ROOT,
     env: {
       ...process.env,
+      ...production?.env,
       DATABASE_URL: inject("databaseUrl"),
       REDIS_URL: inject("redisUrl"),
       VOTE_ENGINE: engine,
       SESSION_SECRET: TEST_SESSION_SECRET,
       PORT: String(options.port ?? 0),
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: production ? "info" : "warn", // the production server says where it listens in an info line
       RATE_LIMITS: JSON.stringify(UNLIMITED), // tests about limits set their own
       SHUTDOWN_DRAIN_DELAY_MS: "0", // the rolling-restart test sets its own
 

@@ -10,7 +10,7 @@ import { createPrisma, type Db } from "../../../server/infra/db/prisma";
 import { applyMigrations } from "../../../server/infra/migrate";
 import { type PrivateRedisHandle, startPrivateRedis } from "../../../server/infra/privateRedis";
 import { findFreePort } from "../../../server/infra/freePort";
-import { type ServerProcess, startServerProcess } from "../../support/serverProcess";
+import { type ServerProcess, type ServerProcessOptions, startServerProcess } from "../../support/serverProcess";
 
 /**
  * What a durability test breaks, kept apart from the rest of the run: a fresh migrated database in the run's
@@ -27,8 +27,8 @@ export type DurabilityBacking = {
   /** Stops redis-server; it restarts empty (no persistence). */
   stopRedis(): Promise<void>;
   startRedis(): Promise<void>;
-  /** A server process (test/support/apiServerMain.ts) on this database and Redis. */
-  startServer(options?: { port?: number; env?: Record<string, string> }): Promise<ServerProcess>;
+  /** A server process on this database and Redis: the API server, or with `production` the one the container runs. */
+  startServer(options?: ServerProcessOptions): Promise<ServerProcess>;
 };
 
 export function useDurabilityBacking(): DurabilityBacking {
@@ -99,6 +99,7 @@ export function useDurabilityBacking(): DurabilityBacking {
     async startServer(options = {}) {
       const server = await startServerProcess("redis", {
         port: options.port,
+        production: options.production,
         env: { DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${redisPort}`, ...options.env },
       });
       servers.push(server);

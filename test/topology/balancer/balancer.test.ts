@@ -28,7 +28,11 @@ describe("3 app processes behind HAProxy; one is SIGKILLed under a steady vote l
     // Same SESSION_SECRET everywhere (startServerProcess), and X-Forwarded-For believed only from HAProxy's address.
     // New voters per address are limited to 4 here, so the address a vote is counted under shows.
     const limits = JSON.stringify({ ...UNLIMITED, newVotersPerIp: { limit: NEW_VOTERS_PER_ADDRESS, windowMs: 600_000 } });
-    const servers = await Promise.all([0, 1, 2].map(() => backing.startServer({ env: { TRUST_PROXY: BALANCER_SOURCE, RATE_LIMITS: limits } })));
+    // The production server as the container starts it (npm run start:prod: pages and API; scripts/topology.mjs
+    // builds the pages first), so what the image runs is what this test ran.
+    const servers = await Promise.all(
+      [0, 1, 2].map(() => backing.startServer({ production: true, env: { TRUST_PROXY: BALANCER_SOURCE, RATE_LIMITS: limits } })),
+    );
     balancer = await startHaproxy(dir, servers.map((s) => s.port));
     const owner = new Browser(balancer.url); // its session cookie works on whichever process HAProxy picks
     await signUpOwner(owner);

@@ -1,8 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { formatDateTime } from "@/lib/format";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { QrCode } from "../../../_live/QrCode";
+
+// Loaded only when a coupon is won: most diners never need the QR encoder's ~8 KB (docs/adr/0023).
+const QrCode = dynamic(() => import("../../../_live/QrCode").then((module) => module.QrCode));
 
 export type WonCouponView = { code: string; title: string; discount: string; validUntil: string; redeemedAt?: string | null };
 

@@ -73,6 +73,7 @@ test("a forgotten password: the e-mail's link sets a new one, once; the old pass
   await page.getByLabel("Password").fill("my brand new password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(/\S/); // the client-side navigation sets the title just after the heading shows
   expect(await seriousViolations(page)).toEqual([]);
   // A "next" pointing at another site is ignored: the dashboard instead.
   await page.goto("/owner/sign-in?next=//evil.example/steal");

@@ -15,7 +15,13 @@ export const test = base.extend<object, { app: AppServer }>({
       // minutes what a restaurant's Wi-Fi does in a week: the per-address limits of sign-ups, new voters and votes
       // are raised for this shared server. The others stay as shipped. (dinerStates fakes its 429 on purpose.)
       const perAddress = { signUpsPerIp: { limit: 10_000 }, newVotersPerIp: { limit: 10_000 }, newVotersPerIpPerPoll: { limit: 10_000 }, votesPerIp: { limit: 10_000 } };
-      const server = await AppServer.start(() => ({ RATE_LIMITS: JSON.stringify(perAddress) }));
+      // Likewise its live sockets: all its browsers connect from one address, past the 200 sockets and 250
+      // subscriptions one address may hold (late journeys got no live updates).
+      const server = await AppServer.start(() => ({
+        RATE_LIMITS: JSON.stringify(perAddress),
+        WS_MAX_SOCKETS_PER_ADDRESS: "10000",
+        WS_MAX_SUBSCRIPTIONS_PER_ADDRESS: "10000",
+      }));
       await use(server);
       await server.dispose();
     },

@@ -17,7 +17,12 @@ test("votes over time on a phone: step lines, equal series told apart, axis text
   await voters[1].castVote(poll.id, [poll.options[1].id]); // equal counts: the two lines lie on each other
 
   const chart = owner.getByRole("img", { name: /votes/ }).filter({ has: owner.locator("polyline") });
-  await expect(chart.locator("polyline")).toHaveCount(2, { timeout: 20_000 });
+  // The chart draws the server's tally snapshots (taken every 5 s) and the live tallies this page saw. Late in a
+  // full run the live update can miss this page; a reload then draws the snapshots. (Left open in the issue note.)
+  await expect(async () => {
+    if ((await chart.locator("polyline").count()) < 2) await owner.reload();
+    await expect(chart.locator("polyline")).toHaveCount(2, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   const lines = await chart.locator("polyline").evaluateAll((polylines) =>
     polylines.map((line) => ({ dash: line.getAttribute("stroke-dasharray"), width: line.getAttribute("stroke-width"), points: line.getAttribute("points")!.split(" ") })),
   );

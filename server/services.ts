@@ -1,5 +1,6 @@
 import "server-only";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
+import { readScreenLineup } from "./domain/screens/lineup";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
 import { RedisHealth } from "./engine/redis/redisHealth";
@@ -47,6 +48,8 @@ export type ServicesConfig = {
   voterCookieMaxAgeDays?: number;
   /** /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); without one, only loopback clients get it. */
   metricsToken?: string;
+  /** The pages' build (Next's BUILD_ID): a restaurant TV reloads itself when it changes (docs/adr/0029). */
+  buildId?: string;
 };
 
 /**
@@ -74,6 +77,7 @@ export type Services = {
   readonly socketMetrics: SocketLimitMetrics;
   readonly voterCookieMaxAgeMs: number;
   readonly metricsToken?: string;
+  readonly buildId: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
   readonly lanUrl?: string | null;
@@ -126,7 +130,11 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     onRedis: () => engine.name === "redis",
     onError,
   });
-  const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
+  const live = createLive(channel, engine, {
+    readWindow: (pollId) => readPollWindow(db, pollId),
+    readLineup: (restaurantId) => readScreenLineup(db, restaurantId),
+    onError: onError("live update failed"),
+  });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
   snapshotter.start();
   const redisUp = redisHealth ? async () => redisHealth.current !== "down" : null;
@@ -142,9 +150,10 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     trustProxy: trustedProxies(config.trustProxy),
     socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
     signInDelays: new SignInDelays(),
-    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
+    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount() + live.restaurants.viewerCount()),
     voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
     metricsToken: config.metricsToken,
+    buildId: config.buildId ?? "development",
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     lanUrl: config.lanUrl ?? null,

@@ -395,6 +395,14 @@ export const en = {
   "vote.couponUsedTitle": "Coupon used",
   "vote.couponUsedStamp": "Used",
   "vote.couponUsedCode": "Code {code} — no longer valid.",
+  "tv.title": "Restaurant TV",
+  "tv.noPolls": "No poll is open right now.",
+  "tv.comeBack": "Ask us about today's vote, or look out for the next one here.",
+  "tv.latestResult": "Latest result",
+  "tv.notFound": "This restaurant doesn't exist. Check the TV's link.",
+  "tv.linkTitle": "Your restaurant's TV",
+  "tv.linkHint": "Open this link on the TV and leave it: it shows your open polls in turn, each poll's room code, the latest winner and today's specials, and follows new polls and closes by itself.",
+  "tv.open": "Open the TV screen",
 } as const;
 
 export type MessageKey = keyof typeof en;

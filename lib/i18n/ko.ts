@@ -394,4 +394,12 @@ export const ko: Messages = {
   "vote.couponUsedTitle": "사용한 쿠폰",
   "vote.couponUsedStamp": "사용 완료",
   "vote.couponUsedCode": "코드 {code} — 더 이상 유효하지 않습니다.",
+  "tv.title": "매장 TV",
+  "tv.noPolls": "지금 진행 중인 투표가 없습니다.",
+  "tv.comeBack": "오늘의 투표는 직원에게 물어보시거나, 다음 투표를 이 화면에서 확인하세요.",
+  "tv.latestResult": "최근 결과",
+  "tv.notFound": "존재하지 않는 매장입니다. TV 링크를 확인하세요.",
+  "tv.linkTitle": "매장 TV",
+  "tv.linkHint": "이 링크를 TV에서 열어 두세요. 진행 중인 투표를 차례로, 투표마다 입장 코드, 최근 우승 메뉴와 오늘의 특선을 보여 주고, 새 투표와 마감을 스스로 따라갑니다.",
+  "tv.open": "TV 화면 열기",
 };

@@ -19,7 +19,7 @@ export function RestaurantScreen({ restaurantId, screenKey, seconds, pageBuild }
   const { t } = useI18n();
   const { lineup, connection, notFound } = useScreenLineup(restaurantId, screenKey, pageBuild);
   const slides = useMemo(() => (lineup ? slidesOf(lineup) : null), [lineup]);
-  const slide = useRotation(slides, seconds * 1000);
+  const slide = useRotation(slides, seconds * 1000, connection !== "live");
 
   if (!lineup || !slide) {
     return (

@@ -1,6 +1,6 @@
 /**
  * `npm run soak:tv [-- --minutes=30 --rate=50 --every=15 --sample-s=60]`: the restaurant's TV page
- * (`/screen/r/<restaurant>`, docs/adr/0029) in Chromium for `minutes`, against the production server (the last
+ * (`/screen/r/<restaurant>`, docs/adr/0030) in Chromium for `minutes`, against the production server (the last
  * `npm run build`, its own Postgres and Redis in a temp folder) taking `rate` votes a second from new voters,
  * spread over the open polls. Every 5 minutes a poll closes (the TV shows its winner) and a new one opens, so the
  * line-up changes under load as it would on a restaurant's evening. Every `sample-s` it prints the browser's JS

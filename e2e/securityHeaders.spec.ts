@@ -32,6 +32,23 @@ test.describe("security headers and guards", () => {
     await owner.dispose();
   });
 
+  test("the page's scripts come in brotli to a browser that takes it, gzip to one that does not (docs/adr/0023)", async ({ app, request }) => {
+    const { poll, owner } = await openPollViaApi(app.url, { labels: ["Bibimbap", "Japchae"] });
+    const html = await (await request.get(`/p/${poll.slug}`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const brotli = await request.get(script, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect([script, brotli.status(), brotli.headers()["content-encoding"], brotli.headers().vary]).toEqual([script, 200, "br", "Accept-Encoding"]);
+      expect(brotli.headers()["cache-control"]).toContain("immutable");
+      expect((await brotli.body()).length).toBeGreaterThan(0);
+      const gzip = await request.get(script, { headers: { "accept-encoding": "gzip" } });
+      expect([script, gzip.status(), gzip.headers()["content-encoding"]]).toEqual([script, 200, "gzip"]);
+      expect((await gzip.body()).equals(await brotli.body())).toBe(true); // both decoded: the same script
+    }
+    await owner.dispose();
+  });
+
   test("the voter cookie is HttpOnly and SameSite=Lax; mutations refuse other origins and non-JSON bodies", async ({ app, request }) => {
     const { poll, owner } = await openPollViaApi(app.url, { labels: ["Bibimbap", "Japchae"] });
     const vote = await request.post("/api/trpc/vote.cast", { data: { pollId: poll.id, optionIds: [poll.options[0].id] } });

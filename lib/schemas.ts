@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isCouponCode, normalizeCouponCode } from "./couponCode";
 import { isCurrency } from "./currency";
 import { LIMITS } from "./limits";
+import { kindHasOwnOptions, MAX_RANKED_OPTIONS, POLL_KINDS, type PollKind } from "./pollKinds";
 import { isTimeZone } from "./timeZone";
 
 /** Every boundary validates with these schemas: tRPC inputs on the server, forms in the browser. */
@@ -25,6 +26,8 @@ export const idSchema = z.string().trim().min(1).max(LIMITS.idLength).regex(/^[A
 
 export const resultsVisibilitySchema = z.enum(["live", "after_vote", "after_close"]);
 export type ResultsVisibility = z.infer<typeof resultsVisibilitySchema>;
+
+export const pollKindSchema = z.enum(POLL_KINDS);
 
 export const pollStatusSchema = z.enum(["draft", "open", "closed"]);
 export type PollStatus = z.infer<typeof pollStatusSchema>;
@@ -76,7 +79,12 @@ const optionInput = z.object({
 /** A poll's own fields, as created and as edited while it is a draft. */
 const pollFields = z.object({
   question: storableText().trim().min(1).max(LIMITS.questionLength),
-  options: z.array(optionInput).min(LIMITS.minOptions).max(LIMITS.maxOptions),
+  /** What the poll asks (lib/pollKinds.ts); existing polls and clients that do not say are `choice`. */
+  kind: pollKindSchema.default("choice"),
+  /** Options of a choice or ranking poll; a rating poll's are made by the server, an open poll has none. */
+  options: z.array(optionInput).max(LIMITS.maxOptions).default([]),
+  /** A voter may change their ballot until the poll closes; the last one counts (docs/adr/0028). */
+  changeableUntilClose: z.boolean().default(false),
   multipleChoice: z.boolean().default(false),
   maxChoices: z.number().int().min(1).max(LIMITS.maxOptions).optional(),
   opensAt: dateSchema.optional(),
@@ -92,16 +100,28 @@ const pollFields = z.object({
   tableCards: z.number().int().min(1).max(LIMITS.maxTableCards).optional(),
 });
 
-type PollRuleFields = { opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: unknown[] };
+type PollRuleFields = { kind: PollKind; opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: unknown[] };
 
 /** The rules between fields, shared by creating and editing. */
 function withPollRules<Schema extends z.ZodType<PollRuleFields>>(schema: Schema) {
   return schema
+    .refine((poll) => !kindHasOwnOptions(poll.kind) || poll.options.length >= LIMITS.minOptions, {
+      message: `at least ${LIMITS.minOptions} options`,
+      path: ["options"],
+    })
+    .refine((poll) => poll.kind !== "ranking" || poll.options.length <= MAX_RANKED_OPTIONS, {
+      message: `a ranking orders at most ${MAX_RANKED_OPTIONS} options`,
+      path: ["options"],
+    })
+    .refine((poll) => poll.kind === "choice" || !poll.multipleChoice, {
+      message: "only a choice poll takes several choices",
+      path: ["multipleChoice"],
+    })
     .refine((poll) => !poll.opensAt || !poll.closesAt || poll.opensAt < poll.closesAt, {
       message: "opensAt must be before closesAt",
       path: ["closesAt"],
     })
-    .refine((poll) => (poll.maxChoices ?? 1) <= poll.options.length, {
+    .refine((poll) => !kindHasOwnOptions(poll.kind) || (poll.maxChoices ?? 1) <= poll.options.length, {
       message: "maxChoices cannot exceed the number of options",
       path: ["maxChoices"],
     })
@@ -145,8 +165,15 @@ export const castVoteInput = z.object({
   tableCode: z.string().trim().max(20).optional(),
 });
 
-/** A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one. */
-export type PollResults = { counts: Record<string, number>; total: number; seq: number };
+/** One word of an open poll's cloud and the number of visible answers that hold it. */
+export type WordCount = [word: string, count: number];
+
+/**
+ * A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one.
+ * An open poll has no options: `words` is its cloud (the most frequent words), `total` its visible answers, and
+ * `seq` grows with every answer, change and moderation (docs/adr/0029).
+ */
+export type PollResults = { counts: Record<string, number>; total: number; seq: number; words?: WordCount[] };
 
 export type VoteStatus = "accepted" | "already_voted";
 
@@ -202,3 +229,22 @@ export const createMenuItemInput = z.object({ restaurantId: idSchema.optional(),
 export const updateMenuItemInput = z.object({ menuItemId: idSchema, ...menuItemFields }).refine(hasADishName, noName);
 export const menuItemIdInput = z.object({ menuItemId: idSchema });
 export const restaurantRefInput = z.object({ restaurantId: idSchema.optional() }).optional();
+
+/** A diner's free-text answer to an open poll, with the same proofs a vote carries. */
+export const submitAnswerInput = z.object({
+  pollId: idSchema,
+  text: storableText().trim().min(1, "write an answer").max(LIMITS.answerLength),
+  ballotCode: ballotCodeSchema.optional(),
+  roomCode: z.string().trim().max(12).optional(),
+  tableCode: z.string().trim().max(20).optional(),
+});
+
+/** A word of an open poll's cloud as the cloud shows it. */
+export const cloudWordSchema = z.string().trim().min(1).max(LIMITS.answerLength);
+export const hideWordInput = z.object({ pollId: idSchema, word: cloudWordSchema, hidden: z.boolean() });
+export const hideAnswerInput = z.object({ pollId: idSchema, answerId: z.string().regex(/^\d{1,18}$/, "not an answer id"), hidden: z.boolean() });
+export const listAnswersInput = z.object({
+  pollId: idSchema,
+  search: z.string().trim().max(LIMITS.answerLength).default(""),
+  cursor: z.string().max(200).optional(),
+});

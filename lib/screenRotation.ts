@@ -1,5 +1,5 @@
 /**
- * What the restaurant's self-running TV shows in turn (docs/adr/0029): each open poll, then the latest winner,
+ * What the restaurant's self-running TV shows in turn (docs/adr/0030): each open poll, then the latest winner,
  * then today's specials; with none of them, a resting slide. Slides have stable ids, so a line-up that changes
  * keeps the slide on screen when it is still there.
  */

@@ -6,10 +6,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { precompressStatic } from "./precompress.mjs";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const SOURCE_DIRS = ["app", "lib", "public", "server"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "tsconfig.next.json", "prisma/schema.prisma"];
+const SOURCE_FILES = ["next.config.js", "scripts/precompress.mjs", "package-lock.json", "tsconfig.json", "tsconfig.next.json", "prisma/schema.prisma"];
 // Not part of what `next build` ships: tests beside the code, and Prisma's generated client (made from the schema).
 const SKIPPED = [/\.test\.tsx?$/, /^server\/infra\/db\/generated\//];
 const stampOf = (root) => path.join(root, ".next", "tableside-sources.sha256");
@@ -55,6 +56,7 @@ export function buildIfChanged({ root = projectRoot, log = console.log, stdio = 
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`next build failed${stdio === "inherit" ? "" : `:\n${result.stdout}\n${result.stderr}`}`);
+  log(`build: ${precompressStatic(path.join(root, ".next", "static"))} static files precompressed (brotli)`);
   writeFileSync(stampOf(root), hash + "\n");
   return true;
 }

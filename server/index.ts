@@ -1,6 +1,8 @@
+import path from "node:path";
 import next from "next";
 import { readEnv, socketLimitsOf } from "./env";
 import { createAppServer } from "./http/createServer";
+import { withPrecompressedStatic } from "./http/precompressedStatic";
 import { startBackingServices } from "./infra/backingServices";
 import { readBuildId } from "./infra/buildId";
 import { lanOrigin } from "./infra/lanAddress";
@@ -52,7 +54,7 @@ const { backing, services } = started;
 const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await nextApp.prepare();
 const { server, wss, wsHandler } = createAppServer(services, {
-  handleRequest: nextApp.getRequestHandler(),
+  handleRequest: dev ? nextApp.getRequestHandler() : withPrecompressedStatic(nextApp.getRequestHandler(), path.join(process.cwd(), ".next", "static")),
   answersUpgrade: dev ? (path) => path.startsWith("/_next/") : undefined,
 });
 countOpenSockets(services.metrics, wss);

@@ -1,4 +1,7 @@
 import "server-only";
+import { readCloud } from "./domain/answers/answerStore";
+import { pollResultsSource } from "./domain/answers/resultsSource";
+import type { PollResultsSource } from "./domain/polls/visibility";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
 import { readScreenLineup } from "./domain/screens/lineup";
 import { Snapshotter } from "./domain/polls/snapshotter";
@@ -48,7 +51,7 @@ export type ServicesConfig = {
   voterCookieMaxAgeDays?: number;
   /** /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); without one, only loopback clients get it. */
   metricsToken?: string;
-  /** The pages' build (Next's BUILD_ID): a restaurant TV reloads itself when it changes (docs/adr/0029). */
+  /** The pages' build (Next's BUILD_ID): a restaurant TV reloads itself when it changes (docs/adr/0030). */
   buildId?: string;
 };
 
@@ -67,6 +70,8 @@ export type Services = {
   /** The served engine (shutdown gate and instrumentation around the counting engine). */
   readonly engine: VoteEngine;
   readonly polls: PollDefinitions;
+  /** A poll's results by its kind: the engine's tally, or an open poll's cloud. */
+  readonly results: PollResultsSource;
   readonly live: Live;
   readonly limiter: RateLimiter;
   readonly limits: LimitRules;
@@ -130,9 +135,11 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     onRedis: () => engine.name === "redis",
     onError,
   });
-  const live = createLive(channel, engine, {
+  const results = pollResultsSource(engine, db);
+  const live = createLive(channel, results, {
     readWindow: (pollId) => readPollWindow(db, pollId),
     readLineup: (restaurantId) => readScreenLineup(db, restaurantId),
+    readCloud: (pollId) => readCloud(db, pollId),
     onError: onError("live update failed"),
   });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
@@ -144,6 +151,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     db,
     engine,
     polls: new PollDefinitions(db),
+    results,
     live,
     limiter,
     limits: config.limits ?? DEFAULT_LIMITS,

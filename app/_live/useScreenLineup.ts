@@ -9,7 +9,7 @@ import type { Connection } from "./useLiveResults";
 const RETRY_AFTER_ERROR_MS = 3_000;
 
 /**
- * The restaurant TV's line-up over the WebSocket (docs/adr/0029): the newest only, never a history. The WebSocket
+ * The restaurant TV's line-up over the WebSocket (docs/adr/0030): the newest only, never a history. The WebSocket
  * client reconnects by itself (a server restart); a subscription ended with an error is started again after a
  * pause, unless the restaurant does not exist. When a server answers with another build of the pages than the
  * one this page came from (a deploy), the page reloads itself, so a TV left alone for months runs the new code.

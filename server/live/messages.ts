@@ -3,7 +3,7 @@ import type { PollResults, PollStatus } from "@/lib/schemas";
 /**
  * What travels between server processes: about one poll, its newest tally, or its new status and schedule (ms);
  * about one restaurant, that its line-up of polls changed (a poll opened, closed or moved, a special was set), for
- * the restaurant's self-running TV (docs/adr/0029).
+ * the restaurant's self-running TV (docs/adr/0030).
  */
 export type LiveMessage =
   | { pollId: string; kind: "tally"; results: PollResults }

@@ -28,7 +28,7 @@ export type RestaurantHubOptions = {
 export class RestaurantNotFoundError extends Error {}
 
 /**
- * This process's view of the restaurants whose TV it serves (docs/adr/0029): each one's line-up (open polls, the
+ * This process's view of the restaurants whose TV it serves (docs/adr/0030): each one's line-up (open polls, the
  * latest winner, today's specials), re-read from Postgres when the live channel says it changed (a poll of the
  * restaurant opened, closed or moved; a special was set), when its next scheduled opening or closing comes (a
  * moment, not a message, as in the tally hub: docs/adr/0022), and every so often. A viewer holds only the newest

@@ -5,7 +5,7 @@ import { type ServerProcess, startServerProcess } from "../../test/support/serve
 import type { EngineName } from "../../test/support/testApp";
 
 /*
- * The restaurant TV's line-up (docs/adr/0029) across two server processes per engine: a poll opened or closed by
+ * The restaurant TV's line-up (docs/adr/0030) across two server processes per engine: a poll opened or closed by
  * the owner on one process, and one opening and closing by its schedule with nobody pressing anything, reach the
  * TVs on both, without a reload.
  */

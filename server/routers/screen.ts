@@ -6,7 +6,7 @@ import type { ScreenLineup } from "../domain/screens/lineup";
 import { RestaurantNotFoundError } from "../live/restaurantHub";
 import { liveErrors, ownerProcedure, router, subscriptionProcedure } from "../trpc/init";
 
-/** The restaurant's self-running TV (docs/adr/0029). */
+/** The restaurant's self-running TV (docs/adr/0030). */
 export const screenRouter = router({
   /**
    * The restaurant's line-up, live: the current one at once, then every change (a poll opened or closed, by hand

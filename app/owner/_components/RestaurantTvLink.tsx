@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_trpc/react";
 
-/** The link to leave open on the restaurant's TV (docs/adr/0029); it carries the key that shows room codes. */
+/** The link to leave open on the restaurant's TV (docs/adr/0030); it carries the key that shows room codes. */
 export function RestaurantTvLink() {
   const { t } = useI18n();
   const path = useQuery(useTRPC().screen.restaurantPath.queryOptions(undefined, { staleTime: Infinity })).data;

@@ -9,6 +9,8 @@ const definitionSelect = {
   slug: true,
   restaurantId: true,
   question: true,
+  kind: true,
+  changeableUntilClose: true,
   multipleChoice: true,
   maxChoices: true,
   status: true,
@@ -49,6 +51,8 @@ export class PollDefinitions {
       restaurantId: row.restaurantId,
       ownerId: row.restaurant.ownerId,
       question: row.question,
+      kind: row.kind,
+      changeableUntilClose: row.changeableUntilClose,
       multipleChoice: row.multipleChoice,
       maxChoices: row.maxChoices,
       optionIds: row.options.map((o) => o.id),
@@ -96,6 +100,9 @@ export async function readPublicPoll(db: Db, poll: PollDefinition, now: Date) {
     /** Typed at /join when the QR code is out of reach. */
     joinCode: row.joinCode,
     question: poll.question,
+    kind: poll.kind,
+    /** The voter may change their ballot until the poll closes. */
+    changeableUntilClose: poll.changeableUntilClose,
     restaurantName: row.restaurant.name,
     /** The currency of the options' menu prices (ISO 4217). */
     currency: row.restaurant.currency,

@@ -1,3 +1,4 @@
+import type { PollKind } from "@/lib/pollKinds";
 import type { PollStatus, ResultsVisibility } from "@/lib/schemas";
 
 /**
@@ -11,6 +12,10 @@ export type PollDefinition = {
   restaurantId: string;
   ownerId: string;
   question: string;
+  /** What the poll asks (lib/pollKinds.ts). */
+  kind: PollKind;
+  /** A voter may replace their ballot until the poll closes; the last one counts (docs/adr/0028). */
+  changeableUntilClose: boolean;
   multipleChoice: boolean;
   maxChoices: number;
   optionIds: readonly string[];

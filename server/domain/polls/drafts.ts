@@ -1,3 +1,4 @@
+import { kindHasOwnOptions, RATING_LABELS } from "@/lib/pollKinds";
 import type { CreatePollInput, UpdatePollInput } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import { DomainError } from "../errors";
@@ -7,10 +8,13 @@ type PollFields = Omit<CreatePollInput, "restaurantId" | "promotion">;
 
 /** A poll's fields as the Poll row stores them. Presence, unless set, is required exactly when there is a promotion. */
 export function pollRowFields(input: PollFields, hasPromotion: boolean) {
+  const multipleChoice = input.kind === "choice" && input.multipleChoice;
   return {
     question: input.question,
-    multipleChoice: input.multipleChoice,
-    maxChoices: input.multipleChoice ? (input.maxChoices ?? input.options.length) : 1,
+    kind: input.kind,
+    changeableUntilClose: input.changeableUntilClose,
+    multipleChoice,
+    maxChoices: multipleChoice ? (input.maxChoices ?? input.options.length) : 1,
     opensAt: input.opensAt ?? null,
     closesAt: input.closesAt ?? null,
     resultsVisibility: input.resultsVisibility,
@@ -20,8 +24,11 @@ export function pollRowFields(input: PollFields, hasPromotion: boolean) {
   };
 }
 
-export const optionRows = (options: CreatePollInput["options"]) =>
-  options.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position }));
+/** The Poll's option rows: the owner's for a choice or ranking poll, the five stars for a rating, none for open text. */
+export function optionRows(kind: CreatePollInput["kind"], options: CreatePollInput["options"]) {
+  const own = kindHasOwnOptions(kind) ? options : kind === "rating" ? RATING_LABELS.map((label) => ({ label, menuItemId: undefined })) : [];
+  return own.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position }));
+}
 
 /** Menu-vote options must come from the poll's own restaurant's menu. */
 export async function assertDishesOfRestaurant(db: Pick<Db, "menuItem">, restaurantId: string, options: CreatePollInput["options"]) {
@@ -44,7 +51,7 @@ export async function updateDraft(db: Db, input: UpdatePollInput) {
     if (poll.status !== "draft") throw new DomainError("PRECONDITION_FAILED", "only a draft can be edited");
     await assertDishesOfRestaurant(tx, poll.restaurantId, options);
     // Options keep their ids by position (a fixed typo is the same option to a screen already showing the draft).
-    const rows = optionRows(options);
+    const rows = optionRows(fields.kind, options);
     await tx.pollOption.deleteMany({ where: { pollId, position: { gte: rows.length } } });
     for (const row of rows) {
       await tx.pollOption.upsert({
@@ -69,6 +76,8 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** Everything a poll's owner sets up: what a copy takes, and what the edit form shows. */
 const setupSelect = {
   question: true,
+  kind: true,
+  changeableUntilClose: true,
   multipleChoice: true,
   maxChoices: true,
   opensAt: true,
@@ -99,7 +108,7 @@ export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
       opensAt: future(poll.opensAt),
       closesAt: future(poll.closesAt),
       slug: newSlug(),
-      options: { create: optionRows(options.map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? undefined }))) },
+      options: { create: optionRows(poll.kind, options.map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? undefined }))) },
       promotion: promotion
         ? { create: { ...promotion, remaining: promotion.quantity, validUntil: future(promotion.validUntil) ?? new Date(now.getTime() + WEEK_MS) } }
         : undefined,

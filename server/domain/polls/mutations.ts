@@ -15,7 +15,7 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
       restaurantId: restaurant.id,
       slug: newSlug(),
       ...pollRowFields(input, Boolean(input.promotion)),
-      options: { create: optionRows(input.options) },
+      options: { create: optionRows(input.kind, input.options) },
       promotion: input.promotion && { create: { ...input.promotion, remaining: input.promotion.quantity } },
     },
     select: { id: true, slug: true, status: true, options: { select: { id: true, label: true }, orderBy: { position: "asc" } } },
@@ -26,7 +26,7 @@ export async function createPoll(db: Db, ownerId: string, input: CreatePollInput
 export async function listOwnerPolls(db: Db, ownerId: string, archived = false, now = new Date()) {
   const polls = await db.poll.findMany({
     where: { restaurant: { ownerId }, archivedAt: archived ? { not: null } : null },
-    select: { id: true, slug: true, question: true, status: true, createdAt: true, opensAt: true, closesAt: true, archivedAt: true },
+    select: { id: true, slug: true, question: true, kind: true, status: true, createdAt: true, opensAt: true, closesAt: true, archivedAt: true },
     orderBy: { createdAt: "desc" },
     take: 200,
   });

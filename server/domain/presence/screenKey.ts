@@ -18,7 +18,7 @@ export function isScreenKey(secret: string, pollId: string, key: string): boolea
 
 /**
  * The key in the restaurant TV's link (`/screen/r/<restaurant>?key=`): it stands for every poll's screen key of
- * that restaurant, so the TV shows the room code of each poll it takes in turn (docs/adr/0029).
+ * that restaurant, so the TV shows the room code of each poll it takes in turn (docs/adr/0030).
  */
 export function restaurantScreenKey(secret: string, restaurantId: string): string {
   return createHmac("sha256", secret).update(`restaurant-screen:${restaurantId}`).digest("base64url").slice(0, 22);

@@ -9,7 +9,7 @@ export const WINNER_SHOWN_FOR_MS = 7 * 24 * 3600 * 1000;
 const MAX_POLLS = 20;
 
 /**
- * What the restaurant's self-running TV shows in turn (docs/adr/0029): the polls open now, oldest first; the
+ * What the restaurant's self-running TV shows in turn (docs/adr/0030): the polls open now, oldest first; the
  * latest winner (the poll closed last, by hand or by its schedule, within the last week); today's specials. Also
  * when it next changes with nobody doing anything (a scheduled opening or closing), so every process's hub can
  * arm a timer for it.

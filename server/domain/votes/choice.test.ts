@@ -8,6 +8,8 @@ const poll = (overrides: Partial<PollDefinition> = {}): PollDefinition => ({
   restaurantId: "r1",
   ownerId: "o1",
   question: "Next special?",
+  kind: "choice",
+  changeableUntilClose: false,
   multipleChoice: false,
   maxChoices: 1,
   optionIds: ["a", "b", "c"],

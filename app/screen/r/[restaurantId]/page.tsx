@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The restaurant's TV, left running with nobody at it (docs/adr/0029): its open polls in turn, the latest winner,
+ * The restaurant's TV, left running with nobody at it (docs/adr/0030): its open polls in turn, the latest winner,
  * today's specials. `key`: the owner's TV link, which lets it show room codes; `every`: seconds per slide.
  */
 export default async function RestaurantScreenPage({

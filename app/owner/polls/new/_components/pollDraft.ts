@@ -1,3 +1,4 @@
+import { kindHasOwnOptions, type PollKind } from "@/lib/pollKinds";
 import { type CreatePollInput, createPollInput, type ResultsVisibility } from "@/lib/schemas";
 import { fromZonedInputValue, toZonedInputValue } from "@/lib/zonedTime";
 
@@ -10,6 +11,9 @@ export type PromotionDraft = { enabled: boolean; title: string; discount: string
 /** The poll form as typed: strings, as inputs hold them. */
 export type PollDraft = {
   question: string;
+  kind: PollKind;
+  /** Voters may change their ballot until the poll closes. */
+  changeableUntilClose: boolean;
   options: OptionDraft[];
   multipleChoice: boolean;
   maxChoices: string;
@@ -23,6 +27,8 @@ export type PollDraft = {
 
 export const emptyDraft = (): PollDraft => ({
   question: "",
+  kind: "choice",
+  changeableUntilClose: false,
   options: [
     { key: 1, label: "" },
     { key: 2, label: "" },
@@ -40,6 +46,8 @@ export const emptyDraft = (): PollDraft => ({
 export function draftOfPoll(
   poll: {
     question: string;
+    kind: PollKind;
+    changeableUntilClose: boolean;
     options: { label: string; menuItemId: string | null }[];
     multipleChoice: boolean;
     maxChoices: number;
@@ -55,7 +63,9 @@ export function draftOfPoll(
   const local = (iso: string | null) => (iso ? toZonedInputValue(new Date(iso), timeZone) : "");
   return {
     question: poll.question,
-    options: poll.options.map((o, index) => ({ key: index + 1, label: o.label, menuItemId: o.menuItemId ?? undefined })),
+    kind: poll.kind,
+    changeableUntilClose: poll.changeableUntilClose,
+    options: poll.kind === "rating" ? emptyDraft().options : poll.options.map((o, index) => ({ key: index + 1, label: o.label, menuItemId: o.menuItemId ?? undefined })),
     multipleChoice: poll.multipleChoice,
     maxChoices: poll.multipleChoice ? String(poll.maxChoices) : "",
     opensAt: local(poll.opensAt),
@@ -104,9 +114,11 @@ export function draftToInput(draft: PollDraft, timeZone: string): { input: Creat
   if (promotion.enabled && !at(promotion.validUntil)) badDates.promotionValidUntil = promotion.validUntil ? "invalid" : "required";
   const input: CreatePollInput = {
     question: draft.question,
-    options: draft.options.map((option) => ({ label: option.label, menuItemId: option.menuItemId })),
-    multipleChoice: draft.multipleChoice,
-    maxChoices: draft.multipleChoice && draft.maxChoices ? Number(draft.maxChoices) : undefined,
+    kind: draft.kind,
+    changeableUntilClose: draft.changeableUntilClose,
+    options: kindHasOwnOptions(draft.kind) ? draft.options.map((option) => ({ label: option.label, menuItemId: option.menuItemId })) : [],
+    multipleChoice: draft.kind === "choice" && draft.multipleChoice,
+    maxChoices: draft.kind === "choice" && draft.multipleChoice && draft.maxChoices ? Number(draft.maxChoices) : undefined,
     opensAt: at(draft.opensAt),
     closesAt: at(draft.closesAt),
     resultsVisibility: draft.resultsVisibility,

@@ -1,0 +1,19 @@
+/**
+ * What a poll asks (docs/adr/0028). Every kind is counted through the same tally (option id -> number), so the
+ * engines, the live fan-out, snapshots and the CSV carry every kind:
+ * - `choice`: pick one or several options; an option's number is its votes.
+ * - `rating`: 1 to 5 stars; the server makes five options labelled "1".."5", a ballot picks one.
+ * - `ranking`: order up to six options; a ballot lists option ids best first, an option's number is its Borda points.
+ * - `open`: free text; no options.
+ */
+export const POLL_KINDS = ["choice", "rating", "ranking", "open"] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+export const RATING_STARS = 5;
+/** The option labels of a rating poll, lowest first: option position p is p + 1 stars. */
+export const RATING_LABELS: readonly string[] = Array.from({ length: RATING_STARS }, (_, i) => String(i + 1));
+
+export const MAX_RANKED_OPTIONS = 6;
+
+/** Kinds whose options the owner writes (a rating's are made by the server, an open answer has none). */
+export const kindHasOwnOptions = (kind: PollKind) => kind === "choice" || kind === "ranking";

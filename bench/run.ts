@@ -20,6 +20,7 @@ import { flusher } from "./scenarios/flusher";
 import { commandStats } from "./scenarios/commandStats";
 import { dinerPage } from "./scenarios/dinerPage";
 import { flood } from "./scenarios/flood";
+import { openAnswers } from "./scenarios/openAnswers";
 import { profile } from "./scenarios/profile";
 import { screen } from "./scenarios/screen";
 import { seed } from "./scenarios/seed";
@@ -36,7 +37,7 @@ async function main() {
   const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
   if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
-  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, socketFlood, profile, capacity, dinerPage];
+  const all: Scenario[] = [throughput, websocket, screen, seed, openAnswers, flusher, bloom, commandStats, flood, socketFlood, profile, capacity, dinerPage];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are: ${all.map((s) => s.name).join(", ")}`);
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);

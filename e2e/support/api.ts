@@ -45,6 +45,9 @@ export class ApiClient {
   screenPath(pollId: string) {
     return this.call<Outputs["presence"]["screenPath"]>("GET", "presence.screenPath", { pollId });
   }
+  submitAnswer(pollId: string, text: string) {
+    return this.call<Outputs["answer"]["submit"]>("POST", "answer.submit", { pollId, text });
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

@@ -15,6 +15,7 @@ import { useLiveResults } from "../_client/useLiveResults";
 import { useCouponStock } from "./useCouponStock";
 import { PromotionOffer } from "./PromotionOffer";
 import { RoomCodeField } from "./RoomCodeField";
+import { OpenAnswer } from "./OpenAnswer";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { usePageOpen } from "./usePageOpen";
@@ -70,6 +71,15 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   }
 
   const status = live.status ?? data.status;
+  if (data.kind === "open") {
+    return (
+      <Shell title={data.restaurantName}>
+        <h1 className="vote-question">{data.question}</h1>
+        <OpenAnswer pollId={data.id} status={status} changeable={data.changeableUntilClose} requiresPresence={data.requiresPresence} presence={presence} />
+        <ShareButton pollId={data.id} slug={data.slug} question={data.question} />
+      </Shell>
+    );
+  }
   const results = newest(live.results, outcome.kind === "counted" || outcome.kind === "alreadyVoted" ? outcome.results : null);
   const mine = new Set(outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []));
   const canVote = status === "open" && !voted && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";

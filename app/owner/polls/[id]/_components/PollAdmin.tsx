@@ -75,18 +75,23 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           <p className="admin__total" aria-live="polite">
             {t("admin.total", { count: live.results?.total ?? 0 })}
           </p>
-          {poll.data.kind !== "open" && <ResultBars standings={standings} label={resultsTitle} />}
-          {poll.data.kind !== "open" && <ExportButton pollId={pollId} />}
+          {poll.data.kind === "open" ? (
+            <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />
+          ) : (
+            <>
+              <ResultBars standings={standings} label={resultsTitle} />
+              <ExportButton pollId={pollId} />
+            </>
+          )}
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
-      {poll.data.kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
       <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
       {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
-      <VotesOverTime pollId={pollId} options={options} results={live.results} />
+      {poll.data.kind !== "open" && <VotesOverTime pollId={pollId} options={options} results={live.results} />}
     </div>
   );
 }

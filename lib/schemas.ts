@@ -168,7 +168,8 @@ export const castVoteInput = z.object({
 /** A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one. */
 export type PollResults = { counts: Record<string, number>; total: number; seq: number };
 
-export type VoteStatus = "accepted" | "already_voted";
+/** `changed`: a poll whose ballots change until the close took this one in place of the voter's earlier one. */
+export type VoteStatus = "accepted" | "changed" | "already_voted";
 
 export const promotionInput = z.object({
   title: storableText().trim().min(1).max(LIMITS.promotionTitleLength),

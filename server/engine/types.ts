@@ -1,3 +1,4 @@
+import type { PollKind } from "@/lib/pollKinds";
 import type { PollResults, PollStatus } from "@/lib/schemas";
 
 /**
@@ -5,7 +6,14 @@ import type { PollResults, PollStatus } from "@/lib/schemas";
  * (status, schedule, promotion) live with the engine's own state (Redis meta or the Poll row) and are checked
  * atomically with each vote, so they are not passed in. The domain's PollDefinition is a superset of this.
  */
-export type EnginePoll = { readonly id: string; readonly optionIds: readonly string[] };
+export type EnginePoll = {
+  readonly id: string;
+  readonly optionIds: readonly string[];
+  /** A ranking's options count Borda points (lib/pollKinds.ts); unset: choice. */
+  readonly kind?: PollKind;
+  /** The last ballot counts until the close (ONE_BALLOT_PER_VOTER, server/domain/votes/ballotRule.ts). */
+  readonly changeableUntilClose?: boolean;
+};
 
 export type EngineName = "redis" | "postgres";
 
@@ -49,7 +57,7 @@ export type CastVoteRequest = {
 };
 
 export type CastVoteOutcome =
-  | { status: "accepted" | "already_voted"; results: PollResults; couponCode: string | null }
+  | { status: "accepted" | "changed" | "already_voted"; results: PollResults; couponCode: string | null }
   | { status: "not_accepting" };
 
 /**
@@ -72,8 +80,14 @@ export type AcceptedBallot = {
   pollId: string;
   voterId: string;
   optionIds: readonly string[];
+  /** The voter's first cast, whatever the revision. */
   castAtMs: number;
+  /** The voter's first accepted ballot's coupon: a change carries it, so whichever revision lands first issues it. */
   couponCode: string | null;
+  /** 1 for a first ballot; a change on a changeable poll counts up (docs/adr/0028). Unset: 1. */
+  revision?: number;
+  /** When a change was accepted (revision > 1). */
+  changedAtMs?: number;
 };
 
 /**

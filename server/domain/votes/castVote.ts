@@ -32,7 +32,7 @@ export async function castVote(
   if (outcome.status === "not_accepting") {
     throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
   }
-  if (outcome.status === "accepted") live.tallyChanged(poll.id, outcome.results);
+  if (outcome.status === "accepted" || outcome.status === "changed") live.tallyChanged(poll.id, outcome.results);
   const visible = canSeeResults(poll.resultsVisibility, { isOwner: false, hasVoted: true, isClosed: false });
   return {
     status: outcome.status,

@@ -19,6 +19,12 @@ function parseCommandStats(info: string): Counts {
 /** The commands of the vote, without the measurement's own CONFIG RESETSTAT and INFO. */
 const ofVote = (counts: Counts) => Object.entries(counts).filter(([name]) => !name.startsWith("config") && !name.startsWith("info"));
 
+function countNames(commands: { name: string }[]): Counts {
+  const counts: Counts = {};
+  for (const { name } of commands) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
+}
+
 const describe = (counts: Counts) =>
   ofVote(counts)
     .map(([name, n]) => `${name} ${n}`)
@@ -58,22 +64,43 @@ export const commandStats: Scenario = {
         await new Promise((r) => setTimeout(r, 300)); // let the first votes' background work settle
         const measure = async (label: string, action: () => Promise<unknown>) => {
           progress(`pre-check ${mode}: ${label}`, (mode === "off" ? 0.5 : 0) + 0.15);
+          // MONITOR names each command a client sent (a round trip, unless pipelined) apart from a script's own calls.
+          const monitor = await redis.monitor();
+          const sent: { name: string; atMs: number }[] = [];
+          monitor.on("monitor", (time: string, args: string[], source: string) => {
+            if (source !== "lua" && !/^(config|info|monitor)$/i.test(args[0])) sent.push({ name: args[0].toLowerCase(), atMs: Number(time) * 1000 });
+          });
+          await new Promise((r) => setTimeout(r, 50));
           await redis.config("RESETSTAT");
           const t0 = performance.now();
           await action();
+          const answeredAtMs = Date.now();
           const ms = performance.now() - t0;
           const counts = parseCommandStats(await redis.info("commandstats"));
+          await new Promise((r) => setTimeout(r, 100)); // the vote's background commands (xdel, publish) arrive
+          monitor.disconnect();
+          const clientCommands = {
+            beforeAnswer: countNames(sent.filter((c) => c.atMs <= answeredAtMs)),
+            after: countNames(sent.filter((c) => c.atMs > answeredAtMs)),
+          };
           await redis.config("RESETSTAT");
           await new Promise((r) => setTimeout(r, ms));
           const idle = parseCommandStats(await redis.info("commandstats"));
-          return { counts, idle, ms };
+          return { counts, idle, ms, clientCommands };
         };
         const cases = mode === "on" ? [["first vote", () => vote(1)], ["duplicate, Bloom pre-check on", () => vote(1)]] : [["duplicate, Bloom pre-check off", () => vote(1)]];
         if (mode === "off") await vote(1); // voter 1's first vote on this server's poll
         for (const [label, action] of cases as [string, () => Promise<unknown>][]) {
-          const { counts, idle, ms } = await measure(label, action);
-          data[label] = { counts, idleSameLength: idle, ms };
-          rows.push([label, describe(counts), String(ofVote(counts).reduce((a, [, v]) => a + v, 0)), describe(idle)]);
+          const { counts, idle, ms, clientCommands } = await measure(label, action);
+          data[label] = { counts, idleSameLength: idle, ms, clientCommands };
+          rows.push([
+            label,
+            describe(clientCommands.beforeAnswer),
+            describe(clientCommands.after),
+            describe(counts),
+            String(ofVote(counts).reduce((a, [, v]) => a + v, 0)),
+            describe(idle),
+          ]);
         }
       }
     } finally {
@@ -88,10 +115,11 @@ export const commandStats: Scenario = {
       tables: [
         {
           title: "Redis commands for one vote (INFO commandstats calls)",
-          head: ["vote", "commands", "calls", "idle window of the same length (background)"],
+          head: ["vote", "client commands before the answer", "client commands after it", "all commands", "calls", "idle window of the same length (background)"],
           rows,
           notes: [
-            "evalsha = the vote script or the rate limiter's sliding-window script (get, incrby, pexpire inside it); commands inside a script are counted under their own names (hmget, sadd, hincrby, xadd, hgetall…).",
+            "Client commands (MONITOR, a script's own calls left out): each one a round trip unless pipelined with others; those before the answer are the vote's path (ping is the health probe's, in the background).",
+            "evalsha = the vote script (with the vote's rate limit inside it: get, incr, pexpire; ADR 0010), or the rate limiter's own script on the Bloom pre-check's read-only path (get, incrby, pexpire); commands inside a script are counted under their own names (hmget, sadd, hincrby, xadd, hgetall…).",
             "xreadgroup after a first vote is the stream flusher waking for the new entry (background, not the vote's round trips); xdel is the vote path deleting its entry once Postgres has the ballot; publish is the live tally.",
           ],
         },

@@ -1,5 +1,6 @@
 import type { PollKind } from "@/lib/pollKinds";
 import type { PollResults, PollStatus } from "@/lib/schemas";
+import type { Rule } from "../limits/slidingWindow";
 
 /**
  * What an engine needs to know of a poll: its id and its options, in display order. The rest of a poll's rules
@@ -54,11 +55,20 @@ export type CastVoteRequest = {
   /** A fresh code, used only if this vote wins a coupon. */
   couponCode: string;
   now: Date;
+  /**
+   * A rate limit this vote counts against, checked and counted atomically with the vote (the Redis engine does it
+   * inside the vote's own script, under the poll's hash tag: one round trip, docs/adr/0010). Over the limit, nothing
+   * is counted and the outcome is `rate_limited`. The key names the client (its address); the count is per poll.
+   */
+  limit?: VoteLimit;
 };
+
+export type VoteLimit = { key: string; rule: Rule };
 
 export type CastVoteOutcome =
   | { status: "accepted" | "changed" | "already_voted"; results: PollResults; couponCode: string | null }
-  | { status: "not_accepting" };
+  | { status: "not_accepting" }
+  | { status: "rate_limited"; retryAfterMs: number };
 
 /**
  * The engine cannot take this vote now: the client may simply try again after `retryAfterMs` with the same

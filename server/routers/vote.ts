@@ -8,7 +8,8 @@ import { identifyVoter } from "../domain/voters/identifyVoter";
 import { castVote } from "../domain/votes/castVote";
 import { readVotersBallot } from "../domain/votes/myBallot";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
-import { publicProcedure, rateLimit, router, voterIdentity } from "../trpc/init";
+import type { VoteLimit } from "../engine/types";
+import { enforceLimit, publicProcedure, router, voterIdentity } from "../trpc/init";
 
 export const voteRouter = router({
   /**
@@ -30,18 +31,30 @@ export const voteRouter = router({
     return voterId ? readVotersBallot(db, poll.id, voterId) : null;
   }),
 
+  /**
+   * The address's vote limit (votesPerIp) is counted by the engine in the vote's own step, per poll: one Redis round
+   * trip per vote (docs/adr/0010). What would read or write Postgres before the engine (a poll id that is not
+   * cached, a table card's note) is counted on the limiter first, per address across polls, as before.
+   */
   cast: publicProcedure
     .input(castVoteInput)
-    .use(rateLimit("votesPerIp", (ctx) => ctx.ip))
     .use(voterIdentity)
     .mutation(async ({ ctx, input }) => {
-      const { db, engine, live, polls, sessionSecret } = ctx.services;
-      const poll = await polls.get({ pollId: input.pollId });
+      const { db, engine, limits, live, polls, sessionSecret } = ctx.services;
+      const poll = await polls.get({ pollId: input.pollId }).catch(async (error: unknown) => {
+        await enforceLimit(ctx, "votesPerIp", ctx.ip);
+        throw error;
+      });
       const voterId = identifyVoter(poll, sessionSecret, ctx.voterId, input.ballotCode);
       if (!voterId) throw new DomainError("FORBIDDEN", "this poll needs the ballot code printed on your card");
       const { table } = provePresence(poll, sessionSecret, input, new Date());
-      if (table !== null) await recordBallotTable(db, poll.id, voterId, table);
-      const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds);
+      let limit: VoteLimit | undefined = { key: ctx.ip, rule: limits.votesPerIp };
+      if (table !== null) {
+        await enforceLimit(ctx, "votesPerIp", ctx.ip);
+        limit = undefined;
+        await recordBallotTable(db, poll.id, voterId, table);
+      }
+      const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds, { limit });
       // The vote is counted: a database gone away since must not turn it into an error. The poll page shows the
       // coupon again once Postgres answers (readVotersCoupon).
       const coupon = vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code).catch((error: unknown) => {

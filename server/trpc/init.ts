@@ -114,11 +114,12 @@ type LimitedContext = Context & { owner?: { id: string } };
 
 export const rateLimit = (name: LimitName, keyOf: (ctx: LimitedContext, input: unknown) => string) =>
   t.middleware(async ({ ctx, input, next }) => {
-    await enforce(ctx, name, keyOf(ctx as LimitedContext, input));
+    await enforceLimit(ctx, name, keyOf(ctx as LimitedContext, input));
     return next();
   });
 
-async function enforce(ctx: Context, name: LimitName, key: string) {
+/** Counts one request against a limit on the limiter (its own round trip); over the limit, TOO_MANY_REQUESTS. */
+export async function enforceLimit(ctx: Context, name: LimitName, key: string) {
   const decision = await ctx.services.limiter.consume(`${name}:${key}`, ctx.services.limits[name]);
   if (!decision.allowed) {
     const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
@@ -145,8 +146,8 @@ export const voterIdentity = t.middleware(async ({ ctx, input, next }) => {
   if (effectiveStatus(await readPollWindow(services.db, poll.id), new Date()) !== "open") {
     throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
   }
-  await enforce(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${poll.id}`);
-  await enforce(ctx, "newVotersPerIp", ctx.ip);
+  await enforceLimit(ctx, "newVotersPerIpPerPoll", `${ctx.ip}:${poll.id}`);
+  await enforceLimit(ctx, "newVotersPerIp", ctx.ip);
   const voterId = issueVoterId();
   setCookie(ctx, VOTER_COOKIE, signVoterId(voterId, services.sessionSecret), { maxAge: Math.floor(services.voterCookieMaxAgeMs / 1000) });
   if (reading.kind === "invalid") throw new TRPCError({ code: "UNAUTHORIZED", message: "the voter cookie was not valid; try again" });

@@ -125,6 +125,28 @@ export function voteEngineContract(engine: EngineName) {
       expect((await cast({ pollId: poll.id, optionIds: [a, b] })).status).toBe("accepted");
     });
 
+    it("counts a vote's rate limit with the vote: over it nothing is counted, and the count is per poll and client", async () => {
+      const [poll, other] = [await createOpenPoll(owner), await createOpenPoll(owner)];
+      const limit = { key: `client-${Math.random()}`, rule: { limit: 3, windowMs: 3_600_000 } };
+      const vote = (p: typeof poll, key = limit.key) =>
+        app.services.engine.castVote({
+          poll: { id: p.id, optionIds: p.options.map((o) => o.id) },
+          voterId: issueVoterId(),
+          optionIds: [p.options[0].id],
+          couponCode: "NOTACOUPON00",
+          now: new Date(),
+          limit: { ...limit, key },
+        });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await vote(poll)).status);
+      expect(statuses).toEqual(["accepted", "accepted", "accepted", "rate_limited", "rate_limited"]);
+      const refused = await vote(poll);
+      expect(refused.status === "rate_limited" && refused.retryAfterMs).toBeGreaterThan(0);
+      expect((await owner.api.poll.results.query({ pollId: poll.id }))?.total).toBe(3);
+      expect((await vote(other)).status).toBe("accepted");
+      expect((await vote(poll, `${limit.key}-another`)).status).toBe("accepted");
+    });
+
     it("hides results from diners until close on an after-close poll, but not from its owner", async () => {
       const poll = await createOpenPoll(owner, { resultsVisibility: "after_close" });
       const diner = app.browser();

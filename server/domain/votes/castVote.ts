@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { COUPON_CODE_ALPHABET, COUPON_CODE_LENGTH } from "@/lib/couponCode";
 import type { PollResults, VoteStatus } from "@/lib/schemas";
-import type { VoteEngine } from "../../engine/types";
+import type { VoteEngine, VoteLimit } from "../../engine/types";
 import type { LiveAnnouncer } from "../ports";
 import { DomainError } from "../errors";
 import type { PollDefinition } from "../polls/definition";
@@ -16,8 +16,9 @@ export type CastVoteResult = {
 };
 
 /**
- * A diner's vote: check the choice against the poll, then let the engine count it atomically. Nothing is counted
- * unless the engine accepts; a refusal becomes a typed error.
+ * A diner's vote: check the choice against the poll, then let the engine count it atomically, with the client's
+ * rate limit (`limit`) counted in the same step. Nothing is counted unless the engine accepts; a refusal becomes a
+ * typed error.
  */
 export async function castVote(
   engine: VoteEngine,
@@ -25,12 +26,16 @@ export async function castVote(
   poll: PollDefinition,
   voterId: string,
   optionIds: readonly string[],
-  now = new Date(),
+  { limit, now = new Date() }: { limit?: VoteLimit; now?: Date } = {},
 ): Promise<CastVoteResult> {
   validateChoice(poll, optionIds);
-  const outcome = await engine.castVote({ poll, voterId, optionIds, couponCode: newCouponCode(), now });
+  const outcome = await engine.castVote({ poll, voterId, optionIds, couponCode: newCouponCode(), now, limit });
   if (outcome.status === "not_accepting") {
     throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
+  }
+  if (outcome.status === "rate_limited") {
+    const retryAfterSeconds = Math.ceil(outcome.retryAfterMs / 1000);
+    throw new DomainError("TOO_MANY_REQUESTS", `too many requests: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
   if (outcome.status === "accepted" || outcome.status === "changed") live.tallyChanged(poll.id, outcome.results);
   const visible = canSeeResults(poll.resultsVisibility, { isOwner: false, hasVoted: true, isClosed: false });

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type pg from "pg";
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
+import { MemoryRateLimiter, type RateLimiter } from "../../limits/rateLimiter";
 import { resultsFromRecord } from "../tally";
 import type { CastVoteOutcome, CastVoteRequest, EnginePoll, VoteEngine } from "../types";
 
@@ -42,9 +43,15 @@ export class PostgresVoteEngine implements VoteEngine {
      * CPU than the vote (docs/adr/0004); during a Redis outage this engine carries every vote (docs/adr/0017).
      */
     private readonly votePool: pg.Pool | null = null,
+    /** Counts a vote's rate limit (per process, as the limiter does while Redis is away: docs/adr/0010). */
+    private readonly limiter: RateLimiter = new MemoryRateLimiter(),
   ) {}
 
-  async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
+  async castVote({ poll, voterId, optionIds, couponCode, now, limit }: CastVoteRequest): Promise<CastVoteOutcome> {
+    if (limit) {
+      const decision = await this.limiter.consume(`votes:${poll.id}:${limit.key}`, limit.rule, now.getTime());
+      if (!decision.allowed) return { status: "rate_limited", retryAfterMs: decision.retryAfterMs };
+    }
     const shard = randomInt(TALLY_SHARDS);
     const [{ result }] = this.fenced && this.votePool
       ? (await this.votePool.query<CastVoteRow>(FENCED_CAST_VOTE, [poll.id, voterId, optionIds, couponCode, shard, now])).rows

@@ -48,6 +48,20 @@ describe("Bloom pre-check", () => {
     expect(again.results?.total).toBe(1);
   });
 
+  it("counts a duplicate's rate limit in the read-only check, and a false positive's only once", async () => {
+    const owner = app.browser();
+    await signUpOwner(owner);
+    const poll = await createOpenPoll(owner);
+    const limit = { key: `client-${Math.random()}`, rule: { limit: 4, windowMs: 3_600_000 } };
+    const vote = (voterId: string) =>
+      app.services.engine.castVote({ poll: { id: poll.id, optionIds: poll.options.map((o) => o.id) }, voterId, optionIds: [poll.options[0].id], couponCode: "NOTACOUPON00", now: new Date(), limit });
+    // With this filter nearly every voter reads as "maybe voted": each first vote is a false positive.
+    const statuses = [];
+    for (const voterId of ["a", "b", "a", "c", "a"].map((v) => `${limit.key}-${v}`)) statuses.push((await vote(voterId)).status);
+    expect(statuses).toEqual(["accepted", "accepted", "already_voted", "accepted", "rate_limited"]);
+    expect((await owner.api.poll.results.query({ pollId: poll.id }))?.total).toBe(3);
+  });
+
   it("keeps filters for a bounded number of polls", () => {
     const small = new VoterBloomPrecheck({ expectedVoters: 100, falsePositiveRate: 0.01 }, 2);
     small.remember("p1", "v");

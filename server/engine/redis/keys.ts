@@ -7,6 +7,7 @@ import { CHANGES_FIELD, resultsFromCounts } from "../tally";
 export function pollKeys(pollId: string) {
   const tag = `{poll:${pollId}}`;
   return {
+    tag,
     meta: `${tag}:meta`,
     voters: `${tag}:voters`,
     tally: `${tag}:tally`,

@@ -1,11 +1,12 @@
 import { rankBase } from "@/lib/pollKinds";
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
-import type { AcceptedBallot, BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine } from "../types";
+import type { AcceptedBallot, BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine, VoteLimit } from "../types";
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
 import { pollKeys, resultsFromFlatHash } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
 import { staleAfterRecord } from "./staleAfterRecord";
+import { limitedRetryAfterMs, voteLimitArgs } from "./voteLimitArgs";
 import type { ScriptedRedis } from "./scripts";
 
 const REBUILD_WAIT_MS = 20;
@@ -27,20 +28,29 @@ export class RedisVoteEngine implements VoteEngine {
     private readonly ledger: BallotLedger | null = null,
   ) {}
 
-  async castVote({ poll, voterId, optionIds, couponCode, now }: CastVoteRequest): Promise<CastVoteOutcome> {
+  async castVote(request: CastVoteRequest): Promise<CastVoteOutcome> {
+    const { poll, voterId, optionIds, couponCode, now } = request;
+    let limit = request.limit;
     // On a changeable poll a voter who voted may still change: the pre-check never answers for the script there.
     if (!poll.changeableUntilClose && this.precheck?.mayHaveVoted(poll.id, voterId)) {
-      const duplicate = await this.confirmDuplicate(poll, voterId);
+      const duplicate = await this.confirmDuplicate(poll, voterId, limit, now.getTime());
       if (duplicate) return duplicate;
+      limit = undefined; // counted by the confirmation already
     }
     const k = pollKeys(poll.id);
+    const limited = voteLimitArgs(k.tag, limit, now.getTime());
     for (let wait = 0; ; wait++) {
-      const [outcome, coupon, tally, streamEntryId, revision, firstCastMs] = await this.redis.castVote(
-        k.meta, k.voters, k.tally, k.ballots, k.winners, k.held,
-        voterId, String(now.getTime()), couponCode,
+      const reply = await this.redis.castVote(
+        k.meta, k.voters, k.tally, k.ballots, k.winners, ...limited.keys, k.held,
+        voterId, String(now.getTime()), couponCode, ...limited.argv,
         poll.changeableUntilClose ? "1" : "0", String(rankBase(poll.kind ?? "choice", poll.optionIds.length)),
         ...optionIds,
       );
+      if (reply[0] === "rate_limited" && limit) {
+        const [, previous, current] = reply as [string, number, number];
+        return { status: "rate_limited", retryAfterMs: limitedRetryAfterMs(limit, now.getTime(), previous, current) };
+      }
+      const [outcome, coupon, tally, streamEntryId, revision, firstCastMs] = reply as [string, string | null | undefined, string[] | undefined, string | undefined, number | undefined, string | undefined];
       if (outcome === "not_loaded") {
         await this.waitForRebuild(poll.id, wait);
         continue;
@@ -109,19 +119,21 @@ export class RedisVoteEngine implements VoteEngine {
   }
 
   /**
-   * The Bloom filter said "maybe voted": confirm with read-only commands in one round trip. Only a confirmed
-   * duplicate is answered here; a false positive returns null and goes on to the script.
+   * The Bloom filter said "maybe voted": confirm with read-only commands in one round trip, which also counts the
+   * vote's rate limit (the limiter's script on the vote's keys). Only a confirmed duplicate or a refused limit is
+   * answered here; a false positive returns null and goes on to the vote script, its limit counted.
    */
-  private async confirmDuplicate(poll: EnginePoll, voterId: string): Promise<CastVoteOutcome | null> {
+  private async confirmDuplicate(poll: EnginePoll, voterId: string, limit: VoteLimit | undefined, nowMs: number): Promise<CastVoteOutcome | null> {
     const k = pollKeys(poll.id);
-    const replies = await this.redis
-      .pipeline()
-      .hget(k.meta, "ready")
-      .sismember(k.voters, voterId)
-      .hget(k.winners, voterId)
-      .hgetall(k.tally)
-      .exec();
-    const [ready, member, coupon, tally] = unwrap(replies) as [string | null, number, string | null, Record<string, string>];
+    const limited = voteLimitArgs(k.tag, limit, nowMs);
+    const pipeline = this.redis.pipeline();
+    if (limit) pipeline.slidingWindow(...limited.keys, ...limited.argv, "1");
+    const replies = unwrap(await pipeline.hget(k.meta, "ready").sismember(k.voters, voterId).hget(k.winners, voterId).hgetall(k.tally).exec());
+    if (limit) {
+      const [allowed, previous, current] = replies.shift() as [number, number, number];
+      if (allowed !== 1) return { status: "rate_limited", retryAfterMs: limitedRetryAfterMs(limit, nowMs, previous, current) };
+    }
+    const [ready, member, coupon, tally] = replies as [string | null, number, string | null, Record<string, string>];
     if (ready !== "1" || member !== 1) return null;
     return { status: "already_voted", couponCode: coupon, results: resultsFromFlatHash(poll.optionIds, Object.entries(tally).flat()) };
   }

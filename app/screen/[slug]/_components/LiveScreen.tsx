@@ -26,6 +26,7 @@ import { ScreenControls } from "./ScreenControls";
 import { ScreenSpecials } from "./ScreenSpecials";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
+import { WordCloud } from "./WordCloud";
 
 /**
  * The live screen: question, big bars, total, time left, coupons left, the QR code to join, and the winner once closed. It
@@ -66,6 +67,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const rating = data.kind === "rating" ? ratingOf(data.options, live.results) : null;
   const order = data.kind === "ranking" ? rankingOf(data.options, live.results) : null;
   const average = rating && rating.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const isOpenAnswer = data.kind === "open";
 
   return (
     <div className={styles.screen} data-status={status}>
@@ -81,19 +83,24 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <Question text={data.question} />
           </header>
           <section className={styles.results} aria-label={t("vote.results")}>
-            {live.results ? (
+            {live.results && isOpenAnswer ? (
+              <WordCloud words={live.results.words ?? []} />
+            ) : live.results ? (
               rating ? <ScreenRating rating={rating} /> : order ? <ScreenRanking order={order} /> : <ScreenBars standings={standings} />
             ) : (
               <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
             <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-              {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
+              {live.results &&
+                (isOpenAnswer
+                  ? t("screen.cloudSummary", { total })
+                  : t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" }))}
             </p>
           </section>
           <footer className={styles.footer}>
             <dl className={styles.stats}>
               <div>
-                <dt>{t("screen.total")}</dt>
+                <dt>{isOpenAnswer ? t("screen.answers") : t("screen.total")}</dt>
                 <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
               </div>
               {status === "open" && data.closesAt && (
@@ -108,7 +115,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <ScreenSpecials pollId={data.id} />
           </footer>
         </main>
-        {status === "closed" ? (
+        {status === "closed" && !isOpenAnswer ? (
           <aside className={styles.side}>
             <WinnerBanner
               leaders={order ? order.filter((o) => o.place === 1 && o.points > 0).map((o) => ({ label: o.label, count: o.points })) : leaders}
@@ -118,7 +125,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             />
           </aside>
         ) : (
-          shareUrl && (
+          status !== "closed" && shareUrl && (
             <aside className={styles.side}>
               <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
               {roomCode && <RoomCode code={roomCode} />}

@@ -14,6 +14,7 @@ import { readApiError } from "../../../../_trpc/errors";
 import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
 import { StatusBadge } from "../../../../_ui/StatusBadge";
+import { AnswersPanel } from "./AnswersPanel";
 import { ExportButton } from "./ExportButton";
 import { FunnelPanel } from "./FunnelPanel";
 import { PromotionPanel } from "./PromotionPanel";
@@ -79,12 +80,15 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           {rating && rating.count > 0 && (
             <p data-testid="owner-rating-average">{t("rating.outOf", { average: rating.average.toLocaleString(locale, { maximumFractionDigits: 1 }) })}</p>
           )}
-          <ResultBars standings={standings} label={resultsTitle}
-            amount={kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
-          <ExportButton pollId={pollId} />
+          {kind !== "open" && (
+            <ResultBars standings={standings} label={resultsTitle}
+              amount={kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
+          )}
+          {kind !== "open" && <ExportButton pollId={pollId} />}
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
+      {poll.data.kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}

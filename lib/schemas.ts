@@ -186,7 +186,8 @@ export const promotionInput = z.object({
 });
 export type PromotionInput = z.infer<typeof promotionInput>;
 
-export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
+/** `presenceRequired`: as at creation, on unless the owner turns it off (docs/adr/0026). */
+export const attachPromotionInput = promotionInput.extend({ pollId: idSchema, presenceRequired: z.boolean().optional() });
 
 /** A day on the restaurant's calendar, as `<input type="date">` gives it. */
 export const calendarDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-12-24").refine((day) => !Number.isNaN(Date.parse(day)), "not a date");

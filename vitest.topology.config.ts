@@ -1,29 +1,17 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { oneFileAtATime, resolveLikeTheApp } from "./test/support/vitestBase";
 
 /**
  * `npm run topology` (scripts/topology.mjs): the deployments an operator runs, each with the real processes its
  * own global setup starts: a Redis Cluster, app processes behind HAProxy, PgBouncer in front of Postgres. Kept out
  * of `npm test` (vitest.config.ts): minutes of work, and packages (haproxy, pgbouncer) the main suite does not need.
  */
-const shared = {
-  environment: "node" as const,
-  testTimeout: 300_000,
-  hookTimeout: 180_000,
-  pool: "forks" as const,
-  fileParallelism: false,
-  isolate: true,
-};
-
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL(".", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./server/infra/serverOnly.ts", import.meta.url)),
-    },
-  },
+  resolve: resolveLikeTheApp,
   test: {
-    ...shared,
+    ...oneFileAtATime,
+    testTimeout: 300_000,
+    hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: "cluster", include: ["test/topology/cluster/**/*.test.ts"], globalSetup: ["test/topology/cluster/globalSetup.ts"] } },
       { extends: true, test: { name: "sentinel", include: ["test/topology/sentinel/**/*.test.ts"], globalSetup: ["test/topology/sentinel/globalSetup.ts"] } },

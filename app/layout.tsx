@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { I18nProvider } from "./_i18n/I18nProvider";
 import { requestLocale } from "./_i18n/server";
-import { TRPCReactProvider } from "./_trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,15 +10,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f2937" };
 
+/** The page's frame only: each route's layout brings what its client needs (app/_ui/AppProviders.tsx, docs/adr/0023). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await requestLocale();
   return (
     <html lang={locale}>
-      <body>
-        <I18nProvider locale={locale}>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </I18nProvider>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

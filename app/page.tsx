@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { translate } from "@/lib/i18n";
 import { requestLocale } from "./_i18n/server";
+import { AppProviders } from "./_ui/AppProviders";
 import { SiteHeader } from "./_ui/SiteHeader";
 
 export default async function HomePage() {
   const locale = await requestLocale();
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
-    <>
+    <AppProviders>
       <SiteHeader />
       <main className="page">
         <h1>{t("app.name")}</h1>
@@ -21,6 +22,6 @@ export default async function HomePage() {
           </Link>
         </p>
       </main>
-    </>
+    </AppProviders>
   );
 }

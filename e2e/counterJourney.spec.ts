@@ -1,29 +1,12 @@
-import { ApiClient } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
-import { apiMutation, OWNER_PASSWORD, signUpInPage } from "./support/owner";
-
-type Poll = { id: string; options: { id: string }[] };
+import { apiMutation, openPromotionWithCoupons, OWNER_PASSWORD, signUpInPage } from "./support/owner";
 
 test("the counter forgives: a double tap stays green with the same time, a mistake is undone, today's list keeps both", async ({ app, browser }, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "en-US", timezoneId: "Asia/Seoul" });
   const owner = await context.newPage();
   const email = await signUpInPage(owner, "counter");
-  const poll = await apiMutation<Poll>(owner, "poll.create", {
-    question: "Dessert tonight?",
-    options: [{ label: "Hotteok" }, { label: "Bingsu" }],
-    promotion: { title: "Free tea", discount: "One cup", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) },
-    // Voters come from afar here (the API); proof of presence has its own journey (presenceJourney.spec.ts).
-    presenceRequired: false,
-  });
-  await apiMutation(owner, "poll.open", { pollId: poll.id });
-  const codes: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const diner = await ApiClient.create(app.url);
-    const vote = await diner.castVote(poll.id, [poll.options[0].id]);
-    codes.push(vote.coupon!.code);
-    await diner.dispose();
-  }
+  const codes = await openPromotionWithCoupons(owner, app.url, 2);
 
   await owner.getByRole("navigation", { name: "Owner pages" }).getByRole("link", { name: "Redeem coupons" }).click();
   await expect(owner.getByRole("heading", { name: "Today's redemptions" })).toBeVisible();

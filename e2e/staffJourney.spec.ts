@@ -1,26 +1,11 @@
-import { ApiClient } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
-import { apiMutation, OWNER_PASSWORD, signUpInPage } from "./support/owner";
-
-type Poll = { id: string; options: { id: string }[] };
+import { apiMutation, openPromotionWithCoupons, OWNER_PASSWORD, signUpInPage } from "./support/owner";
 
 test("staff at the counter: invited, the tablet enrolled by the owner, a coupon redeemed with a PIN and audited; revoked, no more", async ({ app, browser }, testInfo) => {
   const owner = await (await browser.newContext({ locale: "en-US" })).newPage();
   const email = await signUpInPage(owner, "staff");
-  const poll = await apiMutation<Poll>(owner, "poll.create", {
-    question: "Dessert tonight?",
-    options: [{ label: "Hotteok" }, { label: "Bingsu" }],
-    promotion: { title: "Free tea", discount: "One cup", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) },
-    presenceRequired: false,
-  });
-  await apiMutation(owner, "poll.open", { pollId: poll.id });
-  const codes: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const diner = await ApiClient.create(app.url);
-    codes.push((await diner.castVote(poll.id, [poll.options[0].id])).coupon!.code);
-    await diner.dispose();
-  }
+  const codes = await openPromotionWithCoupons(owner, app.url, 2);
 
   // The owner invites Jisoo; Jisoo opens the link on her phone and chooses a PIN.
   await owner.getByRole("navigation", { name: "Owner pages" }).getByRole("link", { name: "Staff" }).click();

@@ -17,4 +17,6 @@ export const LIMITS = {
   maxTableCards: 500,
   menuItemNameLength: 80,
   menuItemDescriptionLength: 500,
+  /** An open poll's answer, in characters: a sentence, readable on the owner's list. */
+  answerLength: 200,
 } as const;

@@ -165,8 +165,15 @@ export const castVoteInput = z.object({
   tableCode: z.string().trim().max(20).optional(),
 });
 
-/** A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one. */
-export type PollResults = { counts: Record<string, number>; total: number; seq: number };
+/** One word of an open poll's cloud and the number of visible answers that hold it. */
+export type WordCount = [word: string, count: number];
+
+/**
+ * A poll's live tally. `seq` grows by one per accepted ballot, so a viewer can tell a newer tally from an older one.
+ * An open poll has no options: `words` is its cloud (the most frequent words), `total` its visible answers, and
+ * `seq` grows with every answer, change and moderation (docs/adr/0029).
+ */
+export type PollResults = { counts: Record<string, number>; total: number; seq: number; words?: WordCount[] };
 
 export type VoteStatus = "accepted" | "already_voted";
 
@@ -221,3 +228,22 @@ export const createMenuItemInput = z.object({ restaurantId: idSchema.optional(),
 export const updateMenuItemInput = z.object({ menuItemId: idSchema, ...menuItemFields }).refine(hasADishName, noName);
 export const menuItemIdInput = z.object({ menuItemId: idSchema });
 export const restaurantRefInput = z.object({ restaurantId: idSchema.optional() }).optional();
+
+/** A diner's free-text answer to an open poll, with the same proofs a vote carries. */
+export const submitAnswerInput = z.object({
+  pollId: idSchema,
+  text: storableText().trim().min(1, "write an answer").max(LIMITS.answerLength),
+  ballotCode: ballotCodeSchema.optional(),
+  roomCode: z.string().trim().max(12).optional(),
+  tableCode: z.string().trim().max(20).optional(),
+});
+
+/** A word of an open poll's cloud as the cloud shows it. */
+export const cloudWordSchema = z.string().trim().min(1).max(LIMITS.answerLength);
+export const hideWordInput = z.object({ pollId: idSchema, word: cloudWordSchema, hidden: z.boolean() });
+export const hideAnswerInput = z.object({ pollId: idSchema, answerId: z.string().regex(/^\d{1,18}$/, "not an answer id"), hidden: z.boolean() });
+export const listAnswersInput = z.object({
+  pollId: idSchema,
+  search: z.string().trim().max(LIMITS.answerLength).default(""),
+  cursor: z.string().max(200).optional(),
+});

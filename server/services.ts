@@ -1,4 +1,7 @@
 import "server-only";
+import { readCloud } from "./domain/answers/answerStore";
+import { pollResultsSource } from "./domain/answers/resultsSource";
+import type { PollResultsSource } from "./domain/polls/visibility";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
@@ -64,6 +67,8 @@ export type Services = {
   /** The served engine (shutdown gate and instrumentation around the counting engine). */
   readonly engine: VoteEngine;
   readonly polls: PollDefinitions;
+  /** A poll's results by its kind: the engine's tally, or an open poll's cloud. */
+  readonly results: PollResultsSource;
   readonly live: Live;
   readonly limiter: RateLimiter;
   readonly limits: LimitRules;
@@ -126,7 +131,12 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     onRedis: () => engine.name === "redis",
     onError,
   });
-  const live = createLive(channel, engine, { readWindow: (pollId) => readPollWindow(db, pollId), onError: onError("live update failed") });
+  const results = pollResultsSource(engine, db);
+  const live = createLive(channel, results, {
+    readWindow: (pollId) => readPollWindow(db, pollId),
+    readCloud: (pollId) => readCloud(db, pollId),
+    onError: onError("live update failed"),
+  });
   const snapshotter = new Snapshotter(db, { onError: onError("tally snapshot"), onWritten: (count) => votingMetrics.snapshotsWritten(count) });
   snapshotter.start();
   const redisUp = redisHealth ? async () => redisHealth.current !== "down" : null;
@@ -136,6 +146,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     db,
     engine,
     polls: new PollDefinitions(db),
+    results,
     live,
     limiter,
     limits: config.limits ?? DEFAULT_LIMITS,

@@ -1,8 +1,10 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
-import { type Locale, type MessageKey, type MessageParams, translate } from "@/lib/i18n";
-import { formatWait, type PluralKey, translatePlural } from "@/lib/i18n/plural";
+import type { MessageKey, Messages } from "@/lib/i18n/en";
+import { fillMessage, formatWait, type MessageParams, pluralOf } from "@/lib/i18n/fill";
+import type { Locale } from "@/lib/i18n/locales";
+import type { PluralKey } from "@/lib/i18n/plural";
 
 type I18n = {
   locale: Locale;
@@ -17,19 +19,26 @@ type I18n = {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** The language chosen on the server for this request (see `requestLocale`), handed to every client component. */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const t = useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
-  const value = useMemo<I18n>(
-    () => ({
+/**
+ * The language chosen on the server for this request (see `requestLocale`) and its messages, handed to every client
+ * component. This module holds no messages itself: the app's pages get all of them (AppI18nProvider), the diner's
+ * page only its own, from the server (app/p/[slug]/layout.tsx, docs/adr/0023).
+ */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
+  const t = useCallback((key: MessageKey, params?: MessageParams) => fillMessage(messages[key] ?? key, params), [messages]);
+  const value = useMemo<I18n>(() => {
+    const plural = (key: PluralKey, count: number, params?: MessageParams) => {
+      const form = pluralOf(locale, key, count, (specific) => specific in messages);
+      return t(form.key as MessageKey, { count: form.count, ...params });
+    };
+    return {
       locale,
       t,
-      plural: (key, count, params) => translatePlural(locale, key, count, params),
-      votes: (count) => translatePlural(locale, "common.votes", count),
+      plural,
+      votes: (count) => plural("common.votes", count),
       tryAgain: (seconds) => t("common.tryAgain", { wait: formatWait(seconds ?? 5, locale) }),
-    }),
-    [locale, t],
-  );
+    };
+  }, [locale, messages, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

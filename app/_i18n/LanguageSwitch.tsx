@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { type Locale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from "@/lib/i18n";
+import { type Locale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { useI18n } from "./I18nProvider";
 
 /** English / 한국어. The choice is kept in a cookie so the server renders the next page in it too. */

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { ApiClient } from "./api";
 import { expect } from "./fixtures";
 
 export const OWNER_PASSWORD = "a long enough password";
@@ -22,4 +23,26 @@ export async function apiMutation<T>(page: Page, path: string, input: unknown): 
   const body = await response.json();
   if (!response.ok()) throw new Error(`${path} failed: ${response.status()} ${JSON.stringify(body)}`);
   return body.result.data as T;
+}
+
+/**
+ * Set-up for the counter journeys: the signed-in owner opens a dessert poll with a five-coupon promotion and `winners`
+ * diners vote through the API, so the journey starts with coupon codes to redeem. Presence is off: these voters come
+ * from afar (proof of presence has its own journey).
+ */
+export async function openPromotionWithCoupons(owner: Page, appUrl: string, winners: number): Promise<string[]> {
+  const poll = await apiMutation<{ id: string; options: { id: string }[] }>(owner, "poll.create", {
+    question: "Dessert tonight?",
+    options: [{ label: "Hotteok" }, { label: "Bingsu" }],
+    promotion: { title: "Free tea", discount: "One cup", quantity: 5, validUntil: new Date(Date.now() + 86_400_000) },
+    presenceRequired: false,
+  });
+  await apiMutation(owner, "poll.open", { pollId: poll.id });
+  const codes: string[] = [];
+  for (let i = 0; i < winners; i++) {
+    const diner = await ApiClient.create(appUrl);
+    codes.push((await diner.castVote(poll.id, [poll.options[0].id])).coupon!.code);
+    await diner.dispose();
+  }
+  return codes;
 }

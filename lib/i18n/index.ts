@@ -1,19 +1,19 @@
 import { en, type MessageKey, type Messages } from "./en";
+import { fillMessage, type MessageParams } from "./fill";
 import { ko } from "./ko";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 
 export type { MessageKey, Messages };
-export type Locale = "en" | "ko";
-export const LOCALES: readonly Locale[] = ["en", "ko"];
-export const DEFAULT_LOCALE: Locale = "en";
-/** The language a person picked with the switch; it wins over what the browser asks for. */
-export const LOCALE_COOKIE = "ts_lang";
-/** Each language names itself in the switch, so a person who cannot read the current one can still find theirs. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: "English", ko: "한국어" };
+export { DEFAULT_LOCALE, isLocale, type Locale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES } from "./locales";
+export type { MessageParams } from "./fill";
 
 const MESSAGES: Record<Locale, Messages> = { en, ko };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === "en" || value === "ko";
+/** Every message of a language; with `namespaces`, only those under them (`vote` keeps `vote.counted`, …). */
+export function messagesOf(locale: Locale, namespaces?: readonly string[]): Partial<Messages> {
+  if (!namespaces) return MESSAGES[locale];
+  const wanted = new Set(namespaces);
+  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([key]) => wanted.has(key.slice(0, key.indexOf("."))))) as Partial<Messages>;
 }
 
 /**
@@ -35,11 +35,7 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return ranked.map((entry) => entry.language).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
-export type MessageParams = Record<string, string | number>;
-
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = MESSAGES[locale][key] ?? en[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillMessage(MESSAGES[locale][key] ?? en[key], params);
 }

@@ -7,6 +7,8 @@ import type { PollWindow } from "./polls/definition";
  */
 export interface LiveAnnouncer {
   tallyChanged(pollId: string, results: PollResults): void;
+  /** An open poll's answers or moderation changed: its cloud is read afresh for the next live tick. */
+  answersChanged(pollId: string): void;
   /** The poll's status or schedule changed (open, close, reopen, extend). */
   statusChanged(pollId: string, window: PollWindow): void;
 }

@@ -1,6 +1,8 @@
+import type { PollResults } from "@/lib/schemas";
 import type { PollWindow } from "../domain/polls/definition";
 import type { LiveAnnouncer } from "../domain/ports";
-import type { VoteEngine } from "../engine/types";
+import type { PollResultsSource } from "../domain/polls/visibility";
+import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
 import type { LiveChannel } from "./messages";
 import { TallyHub } from "./tallyHub";
 import { TallyPublisher } from "./tallyPublisher";
@@ -13,24 +15,37 @@ export type LiveOptions = {
   publishIntervalMs?: number;
   refreshIntervalMs?: number;
   readWindow: (pollId: string) => Promise<PollWindow>;
+  /** An open poll's cloud, read afresh after its answers change (docs/adr/0029). */
+  readCloud: (pollId: string) => Promise<PollResults>;
   onError: (error: unknown) => void;
 };
 
-export function createLive(channel: LiveChannel, engine: VoteEngine, options: LiveOptions): Live {
-  const hub = new TallyHub(channel, engine, {
+export function createLive(channel: LiveChannel, results: PollResultsSource, options: LiveOptions): Live {
+  const hub = new TallyHub(channel, results, {
     screenIntervalMs: options.screenIntervalMs ?? 100,
     refreshIntervalMs: options.refreshIntervalMs ?? 2_000,
     readWindow: options.readWindow,
     onError: options.onError,
   });
   const publisher = new TallyPublisher(channel, options.publishIntervalMs ?? 20, options.onError);
-  const sweep = setInterval(() => publisher.sweep(), 60_000).unref();
+  // A cloud read sums a poll's word counters (thousands of rows), so it runs at the screens' pace, not per publish.
+  const clouds = new CloudReader(options.screenIntervalMs ?? 100, options.readCloud, (pollId, cloud) => {
+    hub.offer(pollId, cloud);
+    publisher.tallyChanged(pollId, cloud);
+  }, options.onError);
+  const sweep = setInterval(() => {
+    publisher.sweep();
+    clouds.sweep();
+  }, 60_000).unref();
   return {
     hub,
     announcer: {
       tallyChanged(pollId, results) {
         hub.offer(pollId, results); // this process's screens need not wait for the round trip
         publisher.tallyChanged(pollId, results);
+      },
+      answersChanged(pollId) {
+        clouds.changed(pollId);
       },
       statusChanged(pollId, { status, opensAt, closesAt }) {
         const ms = (date: Date | null) => date?.getTime() ?? null;
@@ -39,9 +54,58 @@ export function createLive(channel: LiveChannel, engine: VoteEngine, options: Li
     },
     async close() {
       clearInterval(sweep);
+      clouds.close();
       publisher.close();
       hub.close();
       await channel.close();
     },
   };
+}
+
+/**
+ * Reads an open poll's cloud after its answers changed, coalesced like tallies: the first change after a quiet
+ * spell is read at once, a flood at most once per interval, so answers cost one read per tick, not one each.
+ */
+class CloudReader {
+  private readonly throttles = new Map<string, { throttle: LeadingEdgeThrottle; lastUsed: number }>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly read: (pollId: string) => Promise<PollResults>,
+    private readonly onCloud: (pollId: string, cloud: PollResults) => void,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  changed(pollId: string): void {
+    let entry = this.throttles.get(pollId);
+    if (!entry) {
+      entry = { lastUsed: 0, throttle: new LeadingEdgeThrottle(this.intervalMs, () => void this.readNow(pollId)) };
+      this.throttles.set(pollId, entry);
+    }
+    entry.lastUsed = Date.now();
+    entry.throttle.trigger();
+  }
+
+  sweep(idleMs = 60_000): void {
+    const cutoff = Date.now() - idleMs;
+    for (const [pollId, entry] of this.throttles) {
+      if (entry.lastUsed < cutoff) {
+        entry.throttle.cancel();
+        this.throttles.delete(pollId);
+      }
+    }
+  }
+
+  close(): void {
+    for (const entry of this.throttles.values()) entry.throttle.cancel();
+    this.throttles.clear();
+  }
+
+  private async readNow(pollId: string): Promise<void> {
+    try {
+      this.onCloud(pollId, await this.read(pollId));
+    } catch (error) {
+      this.onError(error);
+    }
+  }
 }

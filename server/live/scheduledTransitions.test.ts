@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUpOwner } from "../../test/support/fixtures";
 import { openScreen } from "../../test/support/screen";
-import { type ServerProcess, startServerProcess } from "../../test/support/serverProcess";
+import { twoServerProcesses } from "../../test/support/serverProcess";
 import type { EngineName } from "../../test/support/testApp";
 
 for (const engine of ["redis", "postgres"] as EngineName[]) {
   describe(`scheduled opening and closing pushed live (${engine})`, () => {
-    let a: ServerProcess;
-    let b: ServerProcess;
-    beforeAll(async () => {
-      [a, b] = await Promise.all([startServerProcess(engine), startServerProcess(engine)]);
-    });
-    afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
-    });
+    const servers = twoServerProcesses(engine);
 
     it("every open subscription, on either server, turns open at opensAt and closed at closesAt, the close with the final tally", async () => {
+      const { a, b } = servers;
       const owner = a.browser();
       await signUpOwner(owner);
       const opensAt = new Date(Date.now() + 2_500);

@@ -1,6 +1,6 @@
 import type { PollResults } from "@/lib/schemas";
 import { effectiveStatus, type PollDefinition, type PollWindow } from "../domain/polls/definition";
-import type { VoteEngine } from "../engine/types";
+import type { PollResultsSource } from "../domain/polls/visibility";
 import { LatestValueStream } from "./latestValueStream";
 import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
 import type { LiveChannel, LiveMessage, LiveUpdate } from "./messages";
@@ -61,7 +61,8 @@ export class TallyHub {
 
   constructor(
     private readonly channel: LiveChannel,
-    private readonly engine: VoteEngine,
+    /** Where a watched poll's results are read: the engine's tally, or an open poll's cloud. */
+    private readonly engine: Pick<PollResultsSource, "readResults">,
     private readonly options: TallyHubOptions,
   ) {
     channel.onMessage((message) => this.receive(message));

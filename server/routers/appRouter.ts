@@ -1,6 +1,7 @@
 import "server-only";
 import { router } from "../trpc/init";
 import { accountRouter } from "./account";
+import { answerRouter } from "./answer";
 import { authRouter } from "./auth";
 import { counterRouter } from "./counter";
 import { funnelRouter } from "./funnel";
@@ -16,6 +17,7 @@ import { voteRouter } from "./vote";
 /** Every procedure, one router per domain. Pages import only the `AppRouter` type (a dependency rule). */
 export const appRouter = router({
   account: accountRouter,
+  answer: answerRouter,
   auth: authRouter,
   counter: counterRouter,
   funnel: funnelRouter,

@@ -39,6 +39,8 @@ describe("authorisation table", () => {
     staffId: string;
     deviceId: string;
     winnerPollId: string;
+    answersPollId: string;
+    answerId: string;
   };
   beforeAll(async () => {
     [alice, bob] = [app.browser(), app.browser()];
@@ -51,7 +53,12 @@ describe("authorisation table", () => {
     const spareDraft = await alice.api.poll.create.mutate({ question: "Spare?", options: [{ label: "A" }, { label: "B" }] });
     const closed = await createOpenPoll(alice);
     await alice.api.poll.close.mutate({ pollId: closed.id });
+    const answers = await alice.api.poll.create.mutate({ question: "Anything to add?", kind: "open", presenceRequired: false });
+    await alice.api.poll.open.mutate({ pollId: answers.id });
+    await app.browser().api.answer.submit.mutate({ pollId: answers.id, text: "More kimchi" });
     fixture = {
+      answersPollId: answers.id,
+      answerId: (await alice.api.answer.list.query({ pollId: answers.id })).answers[0].id,
       draftId: draft.id,
       spareDraftId: spareDraft.id,
       openId: open.id,
@@ -94,6 +101,11 @@ describe("authorisation table", () => {
     ["menu.list", (b) => b.api.menu.list.query({ restaurantId: fixture.restaurantId }), "FORBIDDEN"],
     ["menu.add", (b) => b.api.menu.add.mutate({ restaurantId: fixture.restaurantId, nameEn: "Soup", priceCents: 1 }), "FORBIDDEN"],
     ["menu.update", (b) => b.api.menu.update.mutate({ menuItemId: fixture.menuItemId, nameKo: "국", priceCents: 2 }), "FORBIDDEN"],
+    ["answer.list", (b) => b.api.answer.list.query({ pollId: fixture.answersPollId }), "FORBIDDEN"],
+    ["answer.hiddenWords", (b) => b.api.answer.hiddenWords.query({ pollId: fixture.answersPollId }), "FORBIDDEN"],
+    ["answer.hideWord", (b) => b.api.answer.hideWord.mutate({ pollId: fixture.answersPollId, word: "kimchi", hidden: false }), "FORBIDDEN"],
+    ["answer.hideAnswer", (b) => b.api.answer.hideAnswer.mutate({ pollId: fixture.answersPollId, answerId: fixture.answerId, hidden: false }), "FORBIDDEN"],
+    ["answer.export", (b) => b.api.answer.export.query({ pollId: fixture.answersPollId }), "FORBIDDEN"],
     ["poll.ownerState", (b) => b.api.poll.ownerState.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["poll.draft", (b) => b.api.poll.draft.query({ pollId: fixture.draftId }), "FORBIDDEN"],
     ["poll.update", (b) => b.api.poll.update.mutate({ pollId: fixture.draftId, question: "Edited?", options: [{ label: "A" }, { label: "C" }] }), "FORBIDDEN"],

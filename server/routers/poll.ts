@@ -105,7 +105,7 @@ export const pollRouter = router({
   /** The tally, for whoever the poll's results visibility admits; `null` for everyone else. */
   results: publicProcedure.input(pollIdInput).query(async ({ ctx, input }) => {
     const poll = await ctx.services.polls.get(input);
-    return readVisibleResults(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
+    return readVisibleResults(ctx.services.db, ctx.services.results, poll, visitorOf(ctx));
   }),
 
   /**
@@ -119,7 +119,7 @@ export const pollRouter = router({
       const slot = ctx.subscriptions.take();
       try {
         const poll = await liveErrors(ctx.services.polls.get({ pollId: input.pollId }));
-        const viewer = input.audience === "room" ? ROOM : await identifyViewer(ctx.services.db, ctx.services.engine, poll, visitorOf(ctx));
+        const viewer = input.audience === "room" ? ROOM : await identifyViewer(ctx.services.db, ctx.services.results, poll, visitorOf(ctx));
         const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
         for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
           yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);

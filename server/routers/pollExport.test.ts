@@ -25,7 +25,10 @@ describe("ballot export", () => {
     await signUpOwner(stranger);
     expect(await errorCodeOf(stranger.api.poll.exportBallots.query({ pollId: poll.id }))).toBe("FORBIDDEN");
     expect(await errorCodeOf(app.browser().api.poll.history.query({ pollId: poll.id }))).toBe("UNAUTHORIZED");
-    expect(await owner.api.poll.history.query({ pollId: poll.id })).toEqual([]);
+    // The chart starts where voting did: every option at zero, at the opening.
+    const [opening] = await owner.api.poll.history.query({ pollId: poll.id });
+    expect(opening).toMatchObject({ total: 0, counts: { [poll.options[0].id]: 0, [poll.options[1].id]: 0 } });
+    expect(Date.parse(opening.takenAt)).toBeLessThanOrEqual(Date.now());
   });
 
   it("writes ballot times on the restaurant's clock, with the offset", async () => {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "./browser";
 import { listeningPort, stopChild } from "./childServer";
@@ -56,4 +56,19 @@ export async function startServerProcess(engine: EngineName, options: ServerProc
     browser: (fromAddress?: string) => new Browser(url, fromAddress),
     stop: (signal = "SIGTERM") => stopChild(child, signal),
   };
+}
+
+/**
+ * Two server processes on the run's Postgres and Redis for the tests of one `describe`, started before its tests and
+ * stopped after them: what one process does must reach the other's subscribers.
+ */
+export function twoServerProcesses(engine: EngineName): { a: ServerProcess; b: ServerProcess } {
+  const pair = {} as { a: ServerProcess; b: ServerProcess };
+  beforeAll(async () => {
+    [pair.a, pair.b] = await Promise.all([startServerProcess(engine), startServerProcess(engine)]);
+  });
+  afterAll(async () => {
+    await Promise.all([pair.a?.stop(), pair.b?.stop()]);
+  });
+  return pair;
 }

@@ -1,9 +1,17 @@
 import type { PollResults, ResultsVisibility } from "@/lib/schemas";
-import type { VoteEngine } from "../../engine/types";
 import type { Db } from "../../infra/db/prisma";
 import { findSessionOwner } from "../owners/sessions";
 import { readPollWindow } from "./data";
 import { effectiveStatus, type PollDefinition } from "./definition";
+
+/**
+ * Where a poll's results and "has this voter taken part" are read: the vote engine, or for an open poll its
+ * answers (server/domain/answers/resultsSource.ts).
+ */
+export type PollResultsSource = {
+  readResults(poll: PollDefinition): Promise<PollResults>;
+  hasVoted(poll: PollDefinition, voterId: string): Promise<boolean>;
+};
 
 export type Viewer = { isOwner: boolean; hasVoted: boolean; isClosed: boolean };
 
@@ -24,7 +32,7 @@ export function canSeeResults(visibility: ResultsVisibility, viewer: Viewer): bo
 }
 
 /** Who is looking, as far as results visibility cares; decided once per request or subscription. */
-export async function identifyViewer(db: Db, engine: VoteEngine, poll: PollDefinition, visitor: Visitor): Promise<Omit<Viewer, "isClosed">> {
+export async function identifyViewer(db: Db, engine: PollResultsSource, poll: PollDefinition, visitor: Visitor): Promise<Omit<Viewer, "isClosed">> {
   if (poll.resultsVisibility === "live") return { isOwner: false, hasVoted: false };
   const owner = await findSessionOwner(db, visitor.sessionToken);
   return {
@@ -34,7 +42,7 @@ export async function identifyViewer(db: Db, engine: VoteEngine, poll: PollDefin
 }
 
 /** The tally, for whoever the poll's results visibility admits; null for everyone else. */
-export async function readVisibleResults(db: Db, engine: VoteEngine, poll: PollDefinition, visitor: Visitor): Promise<PollResults | null> {
+export async function readVisibleResults(db: Db, engine: PollResultsSource, poll: PollDefinition, visitor: Visitor): Promise<PollResults | null> {
   if (poll.resultsVisibility !== "live") {
     const status = effectiveStatus(await readPollWindow(db, poll.id), new Date());
     const viewer = { ...(await identifyViewer(db, engine, poll, visitor)), isClosed: status === "closed" };

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { RedisClient } from "../../../server/infra/redis/redisClient";
 import { pollKeys, TOTAL_FIELD } from "../../../server/engine/redis/keys";
 import type { Db } from "../../../server/infra/db/prisma";
@@ -104,4 +105,18 @@ export async function settle<T>(read: () => Promise<T>, done: (value: T) => bool
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * What every fault test holds the product to once the dust settles: no vote answered `accepted` is lost or moved to
+ * another option, none is counted twice, and the Redis tally and the counters both equal a recount of the ballots.
+ */
+export function expectExactAudit(audit: Audit): void {
+  expect(audit.acceptedMissing).toBe(0);
+  expect(audit.acceptedWrongOption).toBe(0);
+  expect(audit.doubleCounts).toBe(0);
+  const { total: redisTotal, ...redisPerOption } = audit.redisTally ?? {};
+  expect(redisTotal).toBe(audit.inPostgres);
+  expect(redisPerOption).toEqual(audit.perOption);
+  expect(audit.counters.total).toBe(audit.inPostgres);
 }

@@ -3,9 +3,9 @@ import { once } from "node:events";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { Redis } from "ioredis";
 import { findFreePort } from "../../../server/infra/freePort";
 import { findRedisServerBinary } from "../../../server/infra/privateRedis";
+import { askRedis, killAndWait, waitUntil } from "./redisProcesses";
 
 const run = promisify(execFile);
 
@@ -56,7 +56,7 @@ export async function startRedisCluster(dir: string, size = 6): Promise<RedisClu
     await run(cli, ["--cluster", "create", ...nodes.map((n) => `127.0.0.1:${n.port}`), "--cluster-replicas", "1", "--cluster-yes"]);
     // Every slot served, and every replica known to every node and in sync: only then can a master's death be
     // ridden out (`--cluster create` returns before the replicas' roles have spread through the cluster).
-    await waitFor(async () => (await Promise.all(nodes.map((n) => settled(n.port, size / 2)))).every(Boolean), 60_000, "replicas in sync");
+    await waitUntil(async () => (await Promise.all(nodes.map((n) => settled(n.port, size / 2)))).every(Boolean), 60_000, "replicas in sync");
   } catch (error) {
     killAll();
     process.off("exit", killAll);
@@ -68,9 +68,9 @@ export async function startRedisCluster(dir: string, size = 6): Promise<RedisClu
     url: `redis+cluster://${nodes.map((n) => `127.0.0.1:${n.port}`).join(",")}`,
     nodes,
     async masterOf(key) {
-      const reply = await ask(alive()[0].port, (r) => r.call("CLUSTER", "KEYSLOT", key));
+      const reply = await askRedis(alive()[0].port, (r) => r.call("CLUSTER", "KEYSLOT", key));
       const slot = Number(reply);
-      const slots = (await ask(alive()[0].port, (r) => r.call("CLUSTER", "SLOTS"))) as [number, number, [string, number]][];
+      const slots = (await askRedis(alive()[0].port, (r) => r.call("CLUSTER", "SLOTS"))) as [number, number, [string, number]][];
       const range = slots.find(([from, to]) => slot >= from && slot <= to);
       if (!range) throw new Error(`slot ${slot} has no master`);
       return range[2][1];
@@ -84,11 +84,11 @@ export async function startRedisCluster(dir: string, size = 6): Promise<RedisClu
     },
     async waitForPromotion(deadPort, timeoutMs = 30_000) {
       const started = Date.now();
-      await waitFor(
+      await waitUntil(
         async () => {
           const port = alive()[0].port;
           if (!(await clusterOk(port))) return false;
-          const slots = (await ask(port, (r) => r.call("CLUSTER", "SLOTS"))) as [number, number, [string, number]][];
+          const slots = (await askRedis(port, (r) => r.call("CLUSTER", "SLOTS"))) as [number, number, [string, number]][];
           return slots.every((s) => s[2][1] !== deadPort);
         },
         timeoutMs,
@@ -98,48 +98,23 @@ export async function startRedisCluster(dir: string, size = 6): Promise<RedisClu
     },
     async stop() {
       process.off("exit", killAll);
-      await Promise.all(
-        alive().map(async (n) => {
-          const exited = once(n.child, "exit");
-          n.child.kill("SIGKILL"); // no persistence: nothing to lose, nothing to wait for
-          await exited;
-        }),
-      );
+      await killAndWait(nodes.map((n) => n.child));
     },
   };
 }
 
-async function ask<T>(port: number, question: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = new Redis({ port, host: "127.0.0.1", lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return await question(redis);
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function clusterOk(port: number): Promise<boolean> {
-  return ask(port, (r) => r.call("CLUSTER", "INFO")).then((info) => /cluster_state:ok/.test(String(info)), () => false);
+  return askRedis(port, (r) => r.call("CLUSTER", "INFO")).then((info) => /cluster_state:ok/.test(String(info)), () => false);
 }
 
 async function settled(port: number, replicas: number): Promise<boolean> {
   if (!(await clusterOk(port))) return false;
-  const [nodes, replication] = await ask(port, (r) => Promise.all([r.call("CLUSTER", "NODES"), r.info("replication")]));
+  const [nodes, replication] = await askRedis(port, (r) => Promise.all([r.call("CLUSTER", "NODES"), r.info("replication")]));
   const known = String(nodes).split("\n").filter((line) => / (myself,)?slave /.test(line)).length;
   const role = /role:(\w+)/.exec(replication)?.[1];
   return known === replicas && (role === "master" || /master_link_status:up/.test(replication));
 }
 
 async function waitForPing(port: number): Promise<void> {
-  await waitFor(() => ask(port, (r) => r.ping()).then((p) => p === "PONG", () => false), 10_000, `redis-server on ${port}`);
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntil(() => askRedis(port, (r) => r.ping()).then((p) => p === "PONG", () => false), 10_000, `redis-server on ${port}`);
 }

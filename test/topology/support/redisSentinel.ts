@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Redis } from "ioredis";
 import { findFreePort } from "../../../server/infra/freePort";
 import { findRedisServerBinary } from "../../../server/infra/privateRedis";
+import { askRedis, killAndWait, waitUntil } from "./redisProcesses";
 
 export const SENTINEL_MASTER_NAME = "tableside";
 
@@ -40,44 +39,21 @@ export async function startRedisSentinel(dir: string): Promise<SentinelHandle> {
       start([file, "--sentinel"]);
       sentinels.push(port);
     }
-    await waitFor(async () => {
-      const replication = await ask(replica, (r) => r.info("replication"));
-      const masters = await Promise.all(sentinels.map((p) => ask(p, (r) => r.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", SENTINEL_MASTER_NAME))));
+    await waitUntil(async () => {
+      const replication = await askRedis(replica, (r) => r.info("replication"));
+      const masters = await Promise.all(sentinels.map((p) => askRedis(p, (r) => r.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", SENTINEL_MASTER_NAME))));
       return /master_link_status:up/.test(replication) && masters.every((m) => Array.isArray(m) && Number(m[1]) === primary);
-    });
+    }, 30_000, "the sentinels to agree on the primary");
     return {
       url: `redis+sentinel://${sentinels.map((p) => `127.0.0.1:${p}`).join(",")}/${SENTINEL_MASTER_NAME}`,
       async stop() {
         process.off("exit", killAll);
-        await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map(async (c) => {
-          const exited = once(c, "exit");
-          c.kill("SIGKILL");
-          await exited;
-        }));
+        await killAndWait(children);
       },
     };
   } catch (error) {
     killAll();
     process.off("exit", killAll);
     throw error;
-  }
-}
-
-async function ask<T>(port: number, question: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = new Redis({ port, host: "127.0.0.1", lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-    return await question(redis);
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the sentinels to agree on the primary");
-    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { useShareUrl } from "../../../_live/useShareUrl";
+import { useApiQuery } from "../_client/useApiQuery";
 
 /**
  * "Send to a friend": the system share sheet where there is one (Web Share API: on a phone it reaches KakaoTalk and
@@ -35,4 +35,15 @@ export function ShareButton({ pollId, slug, question }: { pollId: string; slug: 
       </span>
     </p>
   );
+}
+
+const noSubscription = () => () => {};
+
+/** The link diners open: the server's public address when it has one, else this page's own origin (as app/_live/useShareUrl.ts). */
+function useShareUrl(pollId: string, slug: string): string | undefined {
+  const configured = useApiQuery("poll.shareUrl", { pollId });
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => undefined);
+  if (configured.isPending) return undefined;
+  if (configured.data) return configured.data;
+  return origin ? `${origin}/p/${slug}` : undefined;
 }

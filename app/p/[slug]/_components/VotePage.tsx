@@ -1,21 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { optionLabel } from "@/lib/dishName";
 import { formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
-import type { AppRouter } from "@/server/routers/appRouter";
-import type { inferRouterOutputs } from "@trpc/server";
 import { standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../_live/ResultBars";
-import { useCouponStock } from "../../../_live/useCouponStock";
-import { useLiveResults } from "../../../_live/useLiveResults";
-import { readApiError } from "../../../_trpc/errors";
-import { useTRPC } from "../../../_trpc/react";
 import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
+import { type OutputOf, readCallError } from "../_client/api";
+import { useApiQuery } from "../_client/useApiQuery";
+import { useLiveResults } from "../_client/useLiveResults";
+import { useCouponStock } from "./useCouponStock";
 import { PromotionOffer } from "./PromotionOffer";
 import { RoomCodeField } from "./RoomCodeField";
 import { ShareButton } from "./ShareButton";
@@ -28,7 +25,7 @@ import { VoteOutcomeNotice } from "./VoteOutcomeNotice";
 import { WonCoupon } from "./WonCoupon";
 import "./vote.css";
 
-type PublicPoll = inferRouterOutputs<AppRouter>["poll"]["get"];
+type PublicPoll = OutputOf<"poll.get">;
 
 /**
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
@@ -36,8 +33,7 @@ type PublicPoll = inferRouterOutputs<AppRouter>["poll"]["get"];
  */
 export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { slug: string; presence?: PresenceProof; initialPoll?: PublicPoll; /** a form vote's, sent without JavaScript (formOutcome.ts) */ sentOutcome?: VoteOutcome }) {
   const { t, locale } = useI18n();
-  const trpc = useTRPC();
-  const poll = useQuery({ ...trpc.poll.get.queryOptions({ slug }), initialData: initialPoll });
+  const poll = useApiQuery("poll.get", { slug }, { initialData: initialPoll });
   const { ballotCode } = presence;
   const live = useLiveResults(useIdentityFirst(poll.data?.id, poll.data?.status) ? poll.data?.id : undefined);
   const { outcome: tapped, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
@@ -50,12 +46,12 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
   usePageOpen(poll.data?.id);
   // An earlier vote (this browser's, or this ballot card's): shown on return, instead of asking again.
-  const earlier = useQuery(trpc.vote.mine.queryOptions({ pollId: poll.data?.id ?? "", ballotCode }, { enabled: Boolean(poll.data?.id) }));
+  const earlier = useApiQuery("vote.mine", { pollId: poll.data?.id ?? "", ballotCode }, { enabled: Boolean(poll.data?.id) });
   const voted = outcome.kind === "counted" || outcome.kind === "alreadyVoted" || Boolean(earlier.data);
   const hasPromotion = Boolean(poll.data?.promotion);
   const stock = useCouponStock(poll.data?.id, live.results?.seq, hasPromotion);
   // A coupon won earlier, by this browser: read on arrival, and again when a vote turns out to be a repeat.
-  const myCoupon = useQuery(trpc.promotion.myCoupon.queryOptions({ pollId: poll.data?.id ?? "", ballotCode }, { enabled: hasPromotion }));
+  const myCoupon = useApiQuery("promotion.myCoupon", { pollId: poll.data?.id ?? "", ballotCode }, { enabled: hasPromotion });
   const { refetch: refetchCoupon } = myCoupon;
   useEffect(() => {
     if (outcome.kind === "alreadyVoted" && hasPromotion) void refetchCoupon();
@@ -68,12 +64,12 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
     if (voted && visibility === "after_vote") restart();
   }, [voted, visibility, restart]);
 
-  if (poll.isPending) return <Shell><p>{t("common.loading")}</p></Shell>;
-  if (poll.isError) {
-    return <Shell><Notice tone="error">{t(readApiError(poll.error).code === "NOT_FOUND" ? "common.notFound" : "common.networkError")}</Notice></Shell>;
+  const { data } = poll;
+  if (!data) {
+    if (poll.isPending) return <Shell><p>{t("common.loading")}</p></Shell>;
+    return <Shell><Notice tone="error">{t(readCallError(poll.error).code === "NOT_FOUND" ? "common.notFound" : "common.networkError")}</Notice></Shell>;
   }
 
-  const { data } = poll;
   const status = live.status ?? data.status;
   const results = newest(live.results, outcome.kind === "counted" || outcome.kind === "alreadyVoted" ? outcome.results : null);
   const mine = new Set(outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []));
@@ -138,3 +134,4 @@ function newest(a: PollResults | null, b: PollResults | null): PollResults | nul
   if (!a || !b) return a ?? b;
   return a.seq >= b.seq ? a : b;
 }
+

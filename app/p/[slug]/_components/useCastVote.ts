@@ -1,11 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { PollResults } from "@/lib/schemas";
-import { shouldRetryVote, type VoteFailure, voteRetryDelayMs } from "@/lib/voteRetry";
-import { readApiError } from "../../../_trpc/errors";
-import { useTRPC, useTRPCClient } from "../../../_trpc/react";
+import { shouldRetryVote, type VoteFailure, VOTE_RETRY, voteRetryDelayMs } from "@/lib/voteRetry";
+import { apiMutation, type InputOf, type OutputOf, readCallError } from "../_client/api";
 import type { WonCouponView } from "./WonCoupon";
 
 /** Where a diner's vote stands, in the terms the page shows. */
@@ -36,68 +34,73 @@ const DEFAULT_WAIT_SECONDS = 5;
  * closed or has not opened.
  */
 export function useCastVote(pollId: string, onNotAccepting?: () => void) {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
   const identified = useRef(false);
-  const [choices, setChoices] = useState<string[]>([]);
-  const [retryAt, setRetryAt] = useState(0);
-  const answerLost = useRef(false);
-  const options = trpc.vote.cast.mutationOptions({
-    retry: (failures, error) => {
-      const failure = failureOf(error);
-      const again = shouldRetryVote(failures, failure);
-      if (again && failure === "no_answer") answerLost.current = true;
-      return again;
-    },
-    retryDelay: (failures, error) => voteRetryDelayMs(failures, failureOf(error)),
-    onError: (error) => {
-      const { code, retryAfterSeconds } = readApiError(error);
-      if (code === "TOO_MANY_REQUESTS") setRetryAt(Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000);
-      // The poll closed (or is not open yet) behind the page's back: read its status again to say which.
-      if (code === "PRECONDITION_FAILED") onNotAccepting?.();
-    },
-  });
-  const cast = useMutation({
-    ...options,
-    // The identity first, in an answer of its own: every attempt of the vote then carries the same one.
-    mutationFn: async (input: Parameters<typeof client.vote.cast.mutate>[0]) => {
-      if (!identified.current) {
-        await client.vote.identify.mutate({ pollId: input.pollId });
-        identified.current = true;
-      }
-      return client.vote.cast.mutate(input);
-    },
-  });
+  const sending = useRef(0);
+  const [outcome, setOutcome] = useState<VoteOutcome>({ kind: "ready" });
 
-  function vote(optionIds: string[], proof: PresenceProof = {}) {
-    setChoices(optionIds);
-    answerLost.current = false;
-    cast.mutate({ pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined, ballotCode: proof.ballotCode || undefined });
+  async function send(input: InputOf<"vote.cast">): Promise<OutputOf<"vote.cast">> {
+    // The identity first, in an answer of its own: every attempt of the vote then carries the same one.
+    if (!identified.current) {
+      await apiMutation("vote.identify", { pollId: input.pollId });
+      identified.current = true;
+    }
+    // A vote left unanswered is given up after a deadline, so it can be sent again.
+    return apiMutation("vote.cast", input, AbortSignal.timeout(VOTE_RETRY.answerDeadlineMs));
   }
 
-  return { outcome: outcomeOf(cast, choices, retryAt, answerLost.current), vote, reset: cast.reset };
+  async function vote(optionIds: string[], proof: PresenceProof = {}) {
+    const attempt = ++sending.current;
+    const input = { pollId, optionIds, roomCode: proof.roomCode || undefined, tableCode: proof.tableCode || undefined, ballotCode: proof.ballotCode || undefined };
+    let answerLost = false;
+    setOutcome({ kind: "sending" });
+    for (let failures = 0; ; failures++) {
+      try {
+        const answer = await send(input);
+        if (attempt === sending.current) setOutcome(outcomeOfAnswer(answer, optionIds, answerLost));
+        return;
+      } catch (error) {
+        const failure = failureOf(error);
+        if (shouldRetryVote(failures, failure)) {
+          if (failure === "no_answer") answerLost = true;
+          await new Promise((resolve) => setTimeout(resolve, voteRetryDelayMs(failures, failure)));
+          if (attempt !== sending.current) return;
+          continue;
+        }
+        if (attempt !== sending.current) return;
+        const { code } = readCallError(error);
+        // The poll closed (or is not open yet) behind the page's back: read its status again to say which.
+        if (code === "PRECONDITION_FAILED") onNotAccepting?.();
+        setOutcome(outcomeOfError(error));
+        return;
+      }
+    }
+  }
+
+  function reset() {
+    sending.current++;
+    setOutcome({ kind: "ready" });
+  }
+
+  return { outcome, vote: (optionIds: string[], proof?: PresenceProof) => void vote(optionIds, proof), reset };
 }
 
 function failureOf(error: unknown): VoteFailure {
-  const { code } = readApiError(error);
+  const { code } = readCallError(error);
   return code === "NETWORK" ? "no_answer" : code === "UNAUTHORIZED" ? "unauthorized" : "other";
 }
 
-type CastState = { status: string; data?: { status: string; results: PollResults | null; coupon: WonCouponView | null }; error: unknown };
+function outcomeOfAnswer(answer: OutputOf<"vote.cast">, choices: string[], answerLost: boolean): VoteOutcome {
+  const { status, results, coupon } = answer as { status: string; results: PollResults | null; coupon: WonCouponView | null };
+  if (status === "accepted") return { kind: "counted", choices, results, coupon };
+  // The same voter, moments after an attempt whose answer was lost: that attempt is the vote already in.
+  if (answerLost) return { kind: "counted", choices, results, coupon, afterRetry: true };
+  return { kind: "alreadyVoted", results };
+}
 
-function outcomeOf(cast: CastState, choices: string[], retryAt: number, answerLost: boolean): VoteOutcome {
-  if (cast.status === "pending") return { kind: "sending" };
-  if (cast.status === "success" && cast.data) {
-    const { status, results, coupon } = cast.data;
-    if (status === "accepted") return { kind: "counted", choices, results, coupon };
-    // The same voter, moments after an attempt whose answer was lost: that attempt is the vote already in.
-    if (answerLost) return { kind: "counted", choices, results, coupon, afterRetry: true };
-    return { kind: "alreadyVoted", results };
-  }
-  if (cast.status !== "error") return { kind: "ready" };
-  const { code, details } = readApiError(cast.error);
+function outcomeOfError(error: unknown): VoteOutcome {
+  const { code, details, retryAfterSeconds } = readCallError(error);
   if (code === "FORBIDDEN" && details?.presence) return { kind: "needsPresence", invalid: details.presence === "invalid" };
-  if (code === "TOO_MANY_REQUESTS") return { kind: "tooFast", retryAt };
+  if (code === "TOO_MANY_REQUESTS") return { kind: "tooFast", retryAt: Date.now() + (retryAfterSeconds ?? DEFAULT_WAIT_SECONDS) * 1000 };
   if (code === "PRECONDITION_FAILED") return { kind: "notAccepting" };
   if (code === "NOT_FOUND") return { kind: "notFound" };
   return { kind: "failed", network: code === "NETWORK" };

@@ -23,6 +23,7 @@ import { ScreenControls } from "./ScreenControls";
 import { ScreenSpecials } from "./ScreenSpecials";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
+import { WordCloud } from "./WordCloud";
 
 /**
  * The live screen: question, big bars, total, time left, coupons left, the QR code to join, and the winner once closed. It
@@ -60,6 +61,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const standings = standingsOf(data.options, live.results);
   const leaders = leadersOf(standings);
   const total = live.results?.total ?? 0;
+  const isOpenAnswer = data.kind === "open";
 
   return (
     <div className={styles.screen} data-status={status}>
@@ -75,19 +77,24 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <Question text={data.question} />
           </header>
           <section className={styles.results} aria-label={t("vote.results")}>
-            {live.results ? (
+            {live.results && isOpenAnswer ? (
+              <WordCloud words={live.results.words ?? []} />
+            ) : live.results ? (
               <ScreenBars standings={standings} />
             ) : (
               <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
             <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-              {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
+              {live.results &&
+                (isOpenAnswer
+                  ? t("screen.cloudSummary", { total })
+                  : t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" }))}
             </p>
           </section>
           <footer className={styles.footer}>
             <dl className={styles.stats}>
               <div>
-                <dt>{t("screen.total")}</dt>
+                <dt>{isOpenAnswer ? t("screen.answers") : t("screen.total")}</dt>
                 <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
               </div>
               {status === "open" && data.closesAt && (
@@ -102,12 +109,12 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <ScreenSpecials pollId={data.id} />
           </footer>
         </main>
-        {status === "closed" ? (
+        {status === "closed" && !isOpenAnswer ? (
           <aside className={styles.side}>
             <WinnerBanner leaders={leaders} hidden={!live.results} />
           </aside>
         ) : (
-          shareUrl && (
+          status !== "closed" && shareUrl && (
             <aside className={styles.side}>
               <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
               {roomCode && <RoomCode code={roomCode} />}

@@ -14,6 +14,7 @@ import { readApiError } from "../../../../_trpc/errors";
 import { useTRPC } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
 import { StatusBadge } from "../../../../_ui/StatusBadge";
+import { AnswersPanel } from "./AnswersPanel";
 import { ExportButton } from "./ExportButton";
 import { FunnelPanel } from "./FunnelPanel";
 import { PromotionPanel } from "./PromotionPanel";
@@ -74,11 +75,12 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           <p className="admin__total" aria-live="polite">
             {t("admin.total", { count: live.results?.total ?? 0 })}
           </p>
-          <ResultBars standings={standings} label={resultsTitle} />
-          <ExportButton pollId={pollId} />
+          {poll.data.kind !== "open" && <ResultBars standings={standings} label={resultsTitle} />}
+          {poll.data.kind !== "open" && <ExportButton pollId={pollId} />}
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
+      {poll.data.kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}

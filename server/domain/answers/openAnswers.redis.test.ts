@@ -1,0 +1,3 @@
+import { openAnswerContract } from "../../../test/contract/openAnswerContract";
+
+openAnswerContract("redis");

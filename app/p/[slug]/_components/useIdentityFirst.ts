@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTRPCClient } from "../../../_trpc/react";
+import { apiMutation } from "../_client/api";
 
 /**
  * Whether the page may open its live socket yet. On an open poll the diner's voter identity is asked for first
@@ -10,7 +10,6 @@ import { useTRPCClient } from "../../../_trpc/react";
  * (docs/adr/0019). If that fails the page goes live anyway; only its socket's bounds differ.
  */
 export function useIdentityFirst(pollId: string | undefined, status: string | undefined): boolean {
-  const client = useTRPCClient();
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!pollId || ready) return;
@@ -19,13 +18,12 @@ export function useIdentityFirst(pollId: string | undefined, status: string | un
       return;
     }
     let cancelled = false;
-    client.vote.identify
-      .mutate({ pollId })
+    apiMutation("vote.identify", { pollId })
       .catch(() => {})
       .finally(() => !cancelled && setReady(true));
     return () => {
       cancelled = true;
     };
-  }, [client, pollId, status, ready]);
+  }, [pollId, status, ready]);
   return ready;
 }

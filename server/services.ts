@@ -4,6 +4,7 @@ import { pollResultsSource } from "./domain/answers/resultsSource";
 import type { PollResultsSource } from "./domain/polls/visibility";
 import { CouponTerms } from "./domain/coupons/couponTerms";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
+import { readScreenLineup } from "./domain/screens/lineup";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
 import { RedisHealth } from "./engine/redis/redisHealth";
@@ -53,6 +54,8 @@ export type ServicesConfig = {
   voterCookieMaxAgeDays?: number;
   /** /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); without one, only loopback clients get it. */
   metricsToken?: string;
+  /** The pages' build (Next's BUILD_ID): a restaurant TV reloads itself when it changes (docs/adr/0030). */
+  buildId?: string;
 };
 
 /**
@@ -84,6 +87,7 @@ export type Services = {
   readonly socketMetrics: SocketLimitMetrics;
   readonly voterCookieMaxAgeMs: number;
   readonly metricsToken?: string;
+  readonly buildId: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
   readonly lanUrl?: string | null;
@@ -139,6 +143,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const results = pollResultsSource(engine, db);
   const live = createLive(channel, results, {
     readWindow: (pollId) => readPollWindow(db, pollId),
+    readLineup: (restaurantId) => readScreenLineup(db, restaurantId),
     readCloud: (pollId) => readCloud(db, pollId),
     onError: onError("live update failed"),
   });
@@ -159,9 +164,10 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     trustProxy: trustedProxies(config.trustProxy),
     socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
     signInDelays: new SignInDelays(),
-    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
+    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount() + live.restaurants.viewerCount()),
     voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
     metricsToken: config.metricsToken,
+    buildId: config.buildId ?? "development",
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     lanUrl: config.lanUrl ?? null,

@@ -18,6 +18,7 @@ const scheduleSelect = {
   opensAt: true,
   closesAt: true,
   scheduleVersion: true,
+  restaurantId: true,
   promotion: { select: { validUntil: true } },
 } as const;
 
@@ -62,7 +63,7 @@ async function changeSchedule(deps: LifecycleDeps, pollId: string, decide: (poll
     version: changed.scheduleVersion,
     couponsValidUntil: changed.promotion?.validUntil ?? null,
   });
-  deps.live.statusChanged(pollId, window);
+  deps.live.statusChanged(pollId, window, changed.restaurantId);
 }
 
 /**

@@ -19,6 +19,7 @@ import { RatingForm } from "./RatingForm";
 import { RoomCodeField } from "./RoomCodeField";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
+import { useIdentityFirst } from "./useIdentityFirst";
 import { usePageOpen } from "./usePageOpen";
 import { type PresenceProof, useCastVote, type VoteOutcome } from "./useCastVote";
 import { VoteForm } from "./VoteForm";
@@ -36,7 +37,7 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   const { t, locale } = useI18n();
   const poll = useApiQuery("poll.get", { slug }, { initialData: initialPoll });
   const { ballotCode } = presence;
-  const live = useLiveResults(poll.data?.id);
+  const live = useLiveResults(useIdentityFirst(poll.data?.id, poll.data?.status) ? poll.data?.id : undefined);
   const { outcome: tapped, vote, reset } = useCastVote(poll.data?.id ?? "", () => void poll.refetch());
   const [sent, setSent] = useState(sentOutcome);
   const outcome = tapped.kind === "ready" && sent ? sent : tapped;

@@ -48,6 +48,10 @@ export class ApiClient {
   submitAnswer(pollId: string, text: string) {
     return this.call<Outputs["answer"]["submit"]>("POST", "answer.submit", { pollId, text });
   }
+  /** The restaurant TV's link (it carries the key that shows room codes), for the signed-in owner. */
+  restaurantScreenPath() {
+    return this.call<Outputs["screen"]["restaurantPath"]>("GET", "screen.restaurantPath");
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

@@ -10,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { reportMarkdown, tableMarkdown } from "./report/markdown";
+import { issue18Targets } from "./report/targets";
 import { renderChart } from "./report/svg";
 import { startBacking } from "./support/backing";
 import { ProgressBar } from "./support/progress";
@@ -21,9 +22,10 @@ import { commandStats } from "./scenarios/commandStats";
 import { dinerPage } from "./scenarios/dinerPage";
 import { flood } from "./scenarios/flood";
 import { profile } from "./scenarios/profile";
-import { screen } from "./scenarios/screen";
+import { screen, screen10k, screen5k } from "./scenarios/screen";
 import { seed } from "./scenarios/seed";
 import { socketFlood } from "./scenarios/socketFlood";
+import { subscriberMemory } from "./scenarios/subscriberMemory";
 import { throughput } from "./scenarios/throughput";
 import { websocket } from "./scenarios/websocket";
 
@@ -36,7 +38,7 @@ async function main() {
   const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
   if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
-  const all: Scenario[] = [throughput, websocket, screen, seed, flusher, bloom, commandStats, flood, socketFlood, profile, capacity, dinerPage];
+  const all: Scenario[] = [throughput, websocket, screen, screen5k, screen10k, subscriberMemory, seed, flusher, bloom, commandStats, flood, socketFlood, profile, capacity, dinerPage];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are: ${all.map((s) => s.name).join(", ")}`);
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);
@@ -71,6 +73,8 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
   const meta = { date, machine, wallMs: Date.now() - started, scenarios: chosen.map((s) => s.name), long };
   for (const result of Object.values(results)) for (const chart of result.charts) chart.file = `${date}-${chart.file}`;
+  const targets = ["throughput", "seed", "screen", "screen5k", "screen10k", "commands", "subscriberMemory"].some((name) => results[name]) ? issue18Targets(results) : null;
+  if (targets) results.targets = { title: "Issue 18's targets", about: "The figures of issue 18's table, gathered from the scenarios of this run.", tables: [targets], charts: [], data: {} };
   await writeFile(path.join(outDir, `${date}.json`), `${JSON.stringify({ ...meta, results, failures }, null, 2)}\n`);
   const markdown = reportMarkdown(meta, results);
   await writeFile(path.join(outDir, `${date}.md`), `${markdown}\n`);

@@ -1,8 +1,8 @@
-import type { Page } from "@playwright/test";
 import { LIMITS } from "@/lib/limits";
 import { ApiClient, openPollViaApi } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
+import { overflowsOf } from "./support/screenLayout";
 
 const LONGEST_QUESTION = (
   "Which of tonight's twenty dishes should become next week's special, the one our kitchen cooks every evening " +
@@ -18,25 +18,6 @@ const DISHES = [
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Every rendered element's box that reaches outside the viewport, and every text box that clips its text. */
-async function overflowsOf(page: Page) {
-  return page.evaluate(() => {
-    const { innerWidth: width, innerHeight: height } = window;
-    const outside: string[] = [];
-    for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
-      if (element.closest(".visually-hidden")) continue;
-      if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5) {
-        outside.push(`${element.tagName}.${element.className} ${JSON.stringify(box)}`);
-      }
-    }
-    const question = document.querySelector("h1")!;
-    const clipped = question.scrollHeight > question.clientHeight + 1 ? ["question"] : [];
-    return { outside, clipped };
-  });
-}
 
 for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
   test(`the TV at ${viewport.width}×${viewport.height}: the longest question and 20 options fit, controls step aside, the QR code is 73% of the height`, async ({ app, browser }, testInfo) => {

@@ -175,7 +175,8 @@ export type WordCount = [word: string, count: number];
  */
 export type PollResults = { counts: Record<string, number>; total: number; seq: number; words?: WordCount[] };
 
-export type VoteStatus = "accepted" | "already_voted";
+/** `changed`: a poll whose ballots change until the close took this one in place of the voter's earlier one. */
+export type VoteStatus = "accepted" | "changed" | "already_voted";
 
 export const promotionInput = z.object({
   title: storableText().trim().min(1).max(LIMITS.promotionTitleLength),
@@ -185,7 +186,8 @@ export const promotionInput = z.object({
 });
 export type PromotionInput = z.infer<typeof promotionInput>;
 
-export const attachPromotionInput = promotionInput.extend({ pollId: idSchema });
+/** `presenceRequired`: as at creation, on unless the owner turns it off (docs/adr/0026). */
+export const attachPromotionInput = promotionInput.extend({ pollId: idSchema, presenceRequired: z.boolean().optional() });
 
 /** A day on the restaurant's calendar, as `<input type="date">` gives it. */
 export const calendarDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-12-24").refine((day) => !Number.isNaN(Date.parse(day)), "not a date");

@@ -4,6 +4,7 @@ import { readEnv, socketLimitsOf } from "./env";
 import { createAppServer } from "./http/createServer";
 import { withPrecompressedStatic } from "./http/precompressedStatic";
 import { startBackingServices } from "./infra/backingServices";
+import { readBuildId } from "./infra/buildId";
 import { lanOrigin } from "./infra/lanAddress";
 import { createLog } from "./infra/log";
 import { createSmtpMailer } from "./infra/mail";
@@ -20,6 +21,7 @@ import { shutDownGracefully } from "./gracefulShutdown";
  */
 const env = readEnv();
 const log = createLog(env.LOG_LEVEL);
+const dev = env.NODE_ENV !== "production";
 
 // A start that cannot reach or use its stores says why in one log line and exits 1 (a supervisor retries).
 const started = await startBackingServices(env, log)
@@ -40,6 +42,7 @@ const started = await startBackingServices(env, log)
       socketLimits: socketLimitsOf(env),
       voterCookieMaxAgeDays: env.VOTER_COOKIE_MAX_AGE_DAYS,
       metricsToken: env.METRICS_TOKEN,
+      buildId: readBuildId(process.cwd(), dev),
     }),
   }))
   .catch((error: unknown) => {
@@ -48,7 +51,6 @@ const started = await startBackingServices(env, log)
   });
 const { backing, services } = started;
 
-const dev = env.NODE_ENV !== "production";
 const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
 await nextApp.prepare();
 const { server, wss, wsHandler } = createAppServer(services, {

@@ -2,7 +2,9 @@ import "server-only";
 import { readCloud } from "./domain/answers/answerStore";
 import { pollResultsSource } from "./domain/answers/resultsSource";
 import type { PollResultsSource } from "./domain/polls/visibility";
+import { CouponTerms } from "./domain/coupons/couponTerms";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
+import { readScreenLineup } from "./domain/screens/lineup";
 import { Snapshotter } from "./domain/polls/snapshotter";
 import { connectFailFast } from "./engine/redis/connection";
 import { RedisHealth } from "./engine/redis/redisHealth";
@@ -35,6 +37,8 @@ export type ServicesConfig = {
   databasePoolSize?: number;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
+  /** ioredis auto-pipelining on the shared connection (commands of one tick in one write); measured for issue 18. */
+  redisAutoPipelining?: boolean;
   sessionSecret: string;
   publicUrl?: string;
   /** Without PUBLIC_URL: this machine's address on the local network (infra/lanAddress.ts), for the links diners get. */
@@ -50,6 +54,8 @@ export type ServicesConfig = {
   voterCookieMaxAgeDays?: number;
   /** /metrics needs `Authorization: Bearer <token>` (METRICS_TOKEN); without one, only loopback clients get it. */
   metricsToken?: string;
+  /** The pages' build (Next's BUILD_ID): a restaurant TV reloads itself when it changes (docs/adr/0030). */
+  buildId?: string;
 };
 
 /**
@@ -67,6 +73,8 @@ export type Services = {
   /** The served engine (shutdown gate and instrumentation around the counting engine). */
   readonly engine: VoteEngine;
   readonly polls: PollDefinitions;
+  /** Won coupons' terms, cached per poll (the vote's answer names them). */
+  readonly couponTerms: CouponTerms;
   /** A poll's results by its kind: the engine's tally, or an open poll's cloud. */
   readonly results: PollResultsSource;
   readonly live: Live;
@@ -79,6 +87,7 @@ export type Services = {
   readonly socketMetrics: SocketLimitMetrics;
   readonly voterCookieMaxAgeMs: number;
   readonly metricsToken?: string;
+  readonly buildId: string;
   readonly sessionSecret: string;
   readonly publicUrl?: string;
   readonly lanUrl?: string | null;
@@ -107,7 +116,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const db = createPrisma(config.databaseUrl, config.databasePoolSize);
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
-  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
+  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost"), { enableAutoPipelining: config.redisAutoPipelining ?? false }) : null;
   // Real round trips with a deadline (a hung Redis keeps its connections open): the engine, the limiter and
   // readiness all read this one probe.
   const redisHealth = redis ? new RedisHealth(redis).start() : null;
@@ -134,6 +143,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const results = pollResultsSource(engine, db);
   const live = createLive(channel, results, {
     readWindow: (pollId) => readPollWindow(db, pollId),
+    readLineup: (restaurantId) => readScreenLineup(db, restaurantId),
     readCloud: (pollId) => readCloud(db, pollId),
     onError: onError("live update failed"),
   });
@@ -146,6 +156,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     db,
     engine,
     polls: new PollDefinitions(db),
+    couponTerms: new CouponTerms(db),
     results,
     live,
     limiter,
@@ -153,9 +164,10 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     trustProxy: trustedProxies(config.trustProxy),
     socketLimits: config.socketLimits ?? DEFAULT_SOCKET_LIMITS,
     signInDelays: new SignInDelays(),
-    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount()),
+    socketMetrics: createSocketLimitMetrics(metrics, () => live.hub.viewerCount() + live.restaurants.viewerCount()),
     voterCookieMaxAgeMs: (config.voterCookieMaxAgeDays ?? 30) * 24 * 3600 * 1000,
     metricsToken: config.metricsToken,
+    buildId: config.buildId ?? "development",
     sessionSecret: config.sessionSecret,
     publicUrl: config.publicUrl,
     lanUrl: config.lanUrl ?? null,

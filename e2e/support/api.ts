@@ -45,6 +45,10 @@ export class ApiClient {
   screenPath(pollId: string) {
     return this.call<Outputs["presence"]["screenPath"]>("GET", "presence.screenPath", { pollId });
   }
+  /** The restaurant TV's link (it carries the key that shows room codes), for the signed-in owner. */
+  restaurantScreenPath() {
+    return this.call<Outputs["screen"]["restaurantPath"]>("GET", "screen.restaurantPath");
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

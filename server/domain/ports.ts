@@ -9,6 +9,8 @@ export interface LiveAnnouncer {
   tallyChanged(pollId: string, results: PollResults): void;
   /** An open poll's answers or moderation changed: its cloud is read afresh for the next live tick. */
   answersChanged(pollId: string): void;
-  /** The poll's status or schedule changed (open, close, reopen, extend). */
-  statusChanged(pollId: string, window: PollWindow): void;
+  /** The poll's status or schedule changed (open, close, reopen, extend): its restaurant's TV line-up changes too. */
+  statusChanged(pollId: string, window: PollWindow, restaurantId: string): void;
+  /** Something else the restaurant's TV shows changed (a special was set). */
+  lineupChanged(restaurantId: string): void;
 }

@@ -28,7 +28,7 @@ describe("health, readiness and metrics", () => {
   });
 
   it("answers liveness and readiness", async () => {
-    expect(await (await fetch(`${app.url}/api/health`)).json()).toEqual({ ok: true, engine: "postgres" });
+    expect(await (await fetch(`${app.url}/api/health`)).json()).toEqual({ ok: true, engine: "postgres", build: "development" });
     const ready = await fetch(`${app.url}/api/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, postgres: "up", migrations: "applied", redis: "not configured" });

@@ -6,13 +6,13 @@ import { clientIp, isLoopback } from "../trpc/clientIp";
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /**
- * Liveness (`/api/health`: the process answers), readiness (`/api/ready`: Postgres answers, migrations are
+ * Liveness (`/api/health`: the process answers, with its engine and the pages' build), readiness (`/api/ready`: Postgres answers, migrations are
  * applied, not shutting down; Redis is reported, see readiness.ts) and Prometheus metrics (`/metrics`, for the
  * bearer of METRICS_TOKEN, or without one for this host only).
  */
 export function healthRoutes(services: Services): Record<string, Route> {
   return {
-    "/api/health": (_req, res) => reply(res, 200, { ok: true, engine: services.engine.name }),
+    "/api/health": (_req, res) => reply(res, 200, { ok: true, engine: services.engine.name, build: services.buildId }),
     "/api/ready": async (_req, res) => {
       try {
         const readiness = await services.readiness.check();

@@ -19,7 +19,7 @@ export class FailoverLiveChannel implements LiveChannel {
   ) {
     // Subscriptions made while Redis was away failed at once (no offline queue): make them when it is back.
     subscriber.on("ready", () => {
-      for (const pollId of this.watched) this.redis.listen(pollId).catch(() => {});
+      for (const topic of this.watched) this.redis.listen(topic).catch(() => {});
     });
   }
 
@@ -34,16 +34,16 @@ export class FailoverLiveChannel implements LiveChannel {
     await this.postgres.publish(message);
   }
 
-  async listen(pollId: string): Promise<void> {
-    this.watched.add(pollId);
-    this.redis.listen(pollId).catch(() => {});
-    await this.postgres.listen(pollId);
+  async listen(topic: string): Promise<void> {
+    this.watched.add(topic);
+    this.redis.listen(topic).catch(() => {});
+    await this.postgres.listen(topic);
   }
 
-  async unlisten(pollId: string): Promise<void> {
-    this.watched.delete(pollId);
-    this.redis.unlisten(pollId).catch(() => {});
-    await this.postgres.unlisten(pollId);
+  async unlisten(topic: string): Promise<void> {
+    this.watched.delete(topic);
+    this.redis.unlisten(topic).catch(() => {});
+    await this.postgres.unlisten(topic);
   }
 
   onMessage(handler: (message: LiveMessage) => void): void {

@@ -1,20 +1,25 @@
 import type { PollResults } from "@/lib/schemas";
 import type { PollWindow } from "../domain/polls/definition";
 import type { LiveAnnouncer } from "../domain/ports";
+import type { ScreenLineup } from "../domain/screens/lineup";
 import type { PollResultsSource } from "../domain/polls/visibility";
 import { LeadingEdgeThrottle } from "./leadingEdgeThrottle";
 import type { LiveChannel } from "./messages";
+import { RestaurantHub } from "./restaurantHub";
 import { TallyHub } from "./tallyHub";
 import { TallyPublisher } from "./tallyPublisher";
 
-export type Live = { hub: TallyHub; announcer: LiveAnnouncer; close(): Promise<void> };
+export type Live = { hub: TallyHub; restaurants: RestaurantHub; announcer: LiveAnnouncer; close(): Promise<void> };
 
 export type LiveOptions = {
   /** Screens get at most one update per poll per this many ms (docs/adr/0008). */
   screenIntervalMs?: number;
   publishIntervalMs?: number;
   refreshIntervalMs?: number;
+  /** How often a restaurant TV's line-up is re-read in case a message was lost (docs/adr/0030). */
+  lineupRefreshIntervalMs?: number;
   readWindow: (pollId: string) => Promise<PollWindow>;
+  readLineup: (restaurantId: string) => Promise<ScreenLineup | null>;
   /** An open poll's cloud, read afresh after its answers change (docs/adr/0029). */
   readCloud: (pollId: string) => Promise<PollResults>;
   onError: (error: unknown) => void;
@@ -27,6 +32,12 @@ export function createLive(channel: LiveChannel, results: PollResultsSource, opt
     readWindow: options.readWindow,
     onError: options.onError,
   });
+  const restaurants = new RestaurantHub(channel, {
+    readLineup: options.readLineup,
+    refreshIntervalMs: options.lineupRefreshIntervalMs ?? 10_000,
+    onError: options.onError,
+  });
+  channel.onMessage((message) => (message.kind === "lineup" ? restaurants.receive(message) : hub.receive(message)));
   const publisher = new TallyPublisher(channel, options.publishIntervalMs ?? 20, options.onError);
   // A cloud read sums a poll's word counters (thousands of rows), so it runs at the screens' pace, not per publish.
   const clouds = new CloudReader(options.screenIntervalMs ?? 100, options.readCloud, (pollId, cloud) => {
@@ -37,8 +48,10 @@ export function createLive(channel: LiveChannel, results: PollResultsSource, opt
     publisher.sweep();
     clouds.sweep();
   }, 60_000).unref();
+  const lineupChanged = (restaurantId: string) => channel.publish({ restaurantId, kind: "lineup" }).catch(options.onError);
   return {
     hub,
+    restaurants,
     announcer: {
       tallyChanged(pollId, results) {
         hub.offer(pollId, results); // this process's screens need not wait for the round trip
@@ -47,16 +60,19 @@ export function createLive(channel: LiveChannel, results: PollResultsSource, opt
       answersChanged(pollId) {
         clouds.changed(pollId);
       },
-      statusChanged(pollId, { status, opensAt, closesAt }) {
+      statusChanged(pollId, { status, opensAt, closesAt }, restaurantId) {
         const ms = (date: Date | null) => date?.getTime() ?? null;
         channel.publish({ pollId, kind: "status", status, opensAt: ms(opensAt), closesAt: ms(closesAt) }).catch(options.onError);
+        lineupChanged(restaurantId);
       },
+      lineupChanged,
     },
     async close() {
       clearInterval(sweep);
       clouds.close();
       publisher.close();
       hub.close();
+      restaurants.close();
       await channel.close();
     },
   };

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { type LiveChannel, type LiveMessage, parseLiveMessage } from "./messages";
+import { type LiveChannel, type LiveMessage, parseLiveMessage, topicOf } from "./messages";
 
 const CHANNEL = "tableside_live";
 const RECONNECT_DELAYS_MS = [100, 500, 1_000, 2_000, 5_000];
@@ -36,12 +36,12 @@ export class PostgresLiveChannel implements LiveChannel {
     await this.publisher.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]);
   }
 
-  async listen(pollId: string): Promise<void> {
-    this.watched.add(pollId);
+  async listen(topic: string): Promise<void> {
+    this.watched.add(topic);
   }
 
-  async unlisten(pollId: string): Promise<void> {
-    this.watched.delete(pollId);
+  async unlisten(topic: string): Promise<void> {
+    this.watched.delete(topic);
   }
 
   onMessage(handler: (message: LiveMessage) => void): void {
@@ -58,7 +58,7 @@ export class PostgresLiveChannel implements LiveChannel {
     const listener = new pg.Client(this.config);
     listener.on("notification", ({ payload }) => {
       const message = payload ? parseLiveMessage(payload) : null;
-      if (message && this.watched.has(message.pollId)) this.handler(message);
+      if (message && this.watched.has(topicOf(message))) this.handler(message);
     });
     listener.on("error", () => this.reconnect(listener));
     listener.on("end", () => this.reconnect(listener));

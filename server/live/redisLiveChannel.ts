@@ -1,11 +1,12 @@
 import type { RedisClient } from "../infra/redis/redisClient";
-import { type LiveChannel, type LiveMessage, parseLiveMessage } from "./messages";
+import { type LiveChannel, type LiveMessage, parseLiveMessage, topicOf } from "./messages";
 
-const channelOf = (pollId: string) => `{poll:${pollId}}:live`;
+/** A poll's channel keeps its name (processes of the previous release hear it during a deploy); a restaurant's is its own. */
+const channelOf = (topic: string) => (topic.startsWith("restaurant:") ? `{${topic}}:live` : `{poll:${topic}}:live`);
 
 /**
- * Redis pub/sub between server processes: one subscriber connection per process, one channel per poll,
- * subscribed only while this process has viewers of that poll.
+ * Redis pub/sub between server processes: one subscriber connection per process, one channel per poll (and per
+ * restaurant with a TV), subscribed only while this process has viewers of it.
  */
 export class RedisLiveChannel implements LiveChannel {
   private handler: (message: LiveMessage) => void = () => {};
@@ -21,15 +22,15 @@ export class RedisLiveChannel implements LiveChannel {
   }
 
   async publish(message: LiveMessage): Promise<void> {
-    await this.publisher.publish(channelOf(message.pollId), JSON.stringify(message));
+    await this.publisher.publish(channelOf(topicOf(message)), JSON.stringify(message));
   }
 
-  async listen(pollId: string): Promise<void> {
-    await this.subscriber.subscribe(channelOf(pollId));
+  async listen(topic: string): Promise<void> {
+    await this.subscriber.subscribe(channelOf(topic));
   }
 
-  async unlisten(pollId: string): Promise<void> {
-    await this.subscriber.unsubscribe(channelOf(pollId));
+  async unlisten(topic: string): Promise<void> {
+    await this.subscriber.unsubscribe(channelOf(topic));
   }
 
   onMessage(handler: (message: LiveMessage) => void): void {

@@ -65,7 +65,6 @@ export class TallyHub {
     private readonly engine: Pick<PollResultsSource, "readResults">,
     private readonly options: TallyHubOptions,
   ) {
-    channel.onMessage((message) => this.receive(message));
     this.refreshTimer = setInterval(() => void this.refreshAll(), options.refreshIntervalMs);
     this.refreshTimer.unref();
   }
@@ -148,7 +147,8 @@ export class TallyHub {
     this.channel.unlisten(watched.poll.id).catch(this.options.onError);
   }
 
-  private receive(message: LiveMessage): void {
+  /** A poll's message from the live channel (createLive routes each message to its hub). */
+  receive(message: Extract<LiveMessage, { pollId: string }>): void {
     const watched = this.watched.get(message.pollId);
     if (!watched) return;
     if (message.kind === "tally") this.offerResults(watched, message.results);

@@ -9,6 +9,7 @@ import { menuRouter } from "./menu";
 import { pollRouter } from "./poll";
 import { presenceRouter } from "./presence";
 import { promotionRouter } from "./promotion";
+import { screenRouter } from "./screen";
 import { specialsRouter } from "./specials";
 import { staffRouter } from "./staff";
 import { systemRouter } from "./system";
@@ -27,6 +28,7 @@ export const appRouter = router({
   staff: staffRouter,
   poll: pollRouter,
   presence: presenceRouter,
+  screen: screenRouter,
   system: systemRouter,
   vote: voteRouter,
 });

@@ -90,6 +90,7 @@ describe("authorisation table", () => {
     ["staff.revokeStaff", (b) => b.api.staff.revokeStaff.mutate({ staffId: fixture.staffId }), "NOT_FOUND"],
     ["staff.revokeDevice", (b) => b.api.staff.revokeDevice.mutate({ deviceId: fixture.deviceId }), "NOT_FOUND"],
     ["presence.screenPath", (b) => b.api.presence.screenPath.query({ pollId: fixture.openId }), "FORBIDDEN"],
+    ["screen.restaurantPath", (b) => b.api.screen.restaurantPath.query(), "own data"],
     ["presence.tableCards", (b) => b.api.presence.tableCards.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["presence.tableResults", (b) => b.api.presence.tableResults.query({ pollId: fixture.openId }), "FORBIDDEN"],
     ["promotion.attach", (b) => b.api.promotion.attach.mutate({ pollId: fixture.draftId, ...promotion }), "FORBIDDEN"],

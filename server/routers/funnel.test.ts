@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
 import { useTestApp } from "../../test/support/testApp";
+import { countPageOpen } from "../domain/funnel/pageOpens";
 
 describe("what the promotion did", () => {
   const app = useTestApp("redis");
@@ -40,5 +41,25 @@ describe("what the promotion did", () => {
     await signUpOwner(stranger);
     expect(await errorCodeOf(stranger.api.funnel.ofPoll.query({ pollId: poll.id }))).toBe("FORBIDDEN");
     expect(await errorCodeOf(app.browser().api.funnel.pageOpened.mutate({ pollId: "no-such-poll" }))).toBe("NOT_FOUND");
+  });
+
+  it("counts by the restaurant's own hours in a half-hour time zone (Asia/Kolkata, +05:30), page opens too", async () => {
+    const owner = app.browser();
+    await signUpOwner(owner);
+    await owner.api.account.updateRestaurant.mutate({ name: "Test Bistro", currency: "INR", timeZone: "Asia/Kolkata" });
+    const poll = await createOpenPoll(owner);
+    // 10:20 and 10:29 UTC are 15:50 and 15:59 in Kolkata; 10:30, 10:40 and 11:25 UTC are 16:00, 16:10 and 16:55.
+    for (const at of ["10:20", "10:29", "10:30", "10:40", "11:25"]) await countPageOpen(app.services.db, poll.id, new Date(`2026-12-01T${at}:00Z`));
+    // A vote's own time: moved to 10:45 UTC, 16:15 in Kolkata.
+    await owner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [poll.options[0].id] });
+    await app.services.db.ballot.updateMany({ where: { pollId: poll.id }, data: { castAt: new Date("2026-12-01T10:45:00Z") } });
+
+    const funnel = await owner.api.funnel.ofPoll.query({ pollId: poll.id });
+    expect(funnel.byHour).toEqual([
+      { hour: 15, opens: 2, votes: 0, issued: 0, redeemed: 0 },
+      { hour: 16, opens: 3, votes: 1, issued: 0, redeemed: 0 },
+    ]);
+    const lines = (await owner.api.funnel.csv.query({ pollId: poll.id })).csv.trim().split("\n");
+    expect([lines[1 + 15], lines[1 + 16]]).toEqual(["15:00,2,0,0,0", "16:00,3,1,0,0"]);
   });
 });

@@ -16,16 +16,19 @@ describe("ballot export", () => {
     const { filename, csv } = await owner.api.poll.exportBallots.query({ pollId: poll.id });
     expect(filename).toBe(`tableside-${poll.slug}-ballots.csv`);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("ballot,cast_at,voter,choices,coupon");
+    expect(lines[0]).toBe("ballot,cast_at,voter,choices,coupon,revision,changed_at");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^1,.+,[0-9a-f]{10},"Soup, hot",$/);
-    expect(lines[2]).toMatch(/^2,.+,'=cmd,$/);
+    expect(lines[1]).toMatch(/^1,.+,[0-9a-f]{10},"Soup, hot",,1,$/);
+    expect(lines[2]).toMatch(/^2,.+,'=cmd,,1,$/);
 
     const stranger = app.browser();
     await signUpOwner(stranger);
     expect(await errorCodeOf(stranger.api.poll.exportBallots.query({ pollId: poll.id }))).toBe("FORBIDDEN");
     expect(await errorCodeOf(app.browser().api.poll.history.query({ pollId: poll.id }))).toBe("UNAUTHORIZED");
-    expect(await owner.api.poll.history.query({ pollId: poll.id })).toEqual([]);
+    // The chart starts where voting did: every option at zero, at the opening.
+    const [opening] = await owner.api.poll.history.query({ pollId: poll.id });
+    expect(opening).toMatchObject({ total: 0, counts: { [poll.options[0].id]: 0, [poll.options[1].id]: 0 } });
+    expect(Date.parse(opening.takenAt)).toBeLessThanOrEqual(Date.now());
   });
 
   it("writes ballot times on the restaurant's clock, with the offset", async () => {

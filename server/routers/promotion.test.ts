@@ -132,7 +132,13 @@ describe("promotions and redemption at the counter", () => {
 
   it("lets a promotion be set only on the owner's draft polls", async () => {
     const draft = await owner.api.poll.create.mutate({ question: "Q?", options: [{ label: "A" }, { label: "B" }] });
-    expect(await owner.api.promotion.attach.mutate({ pollId: draft.id, ...promotion(3) })).toMatchObject({ quantity: 3 });
+    expect((await owner.api.poll.draft.query({ pollId: draft.id })).presenceRequired).toBe(false);
+    // As at creation, a promotion asks for proof of presence, unless the owner says otherwise.
+    expect(await owner.api.promotion.attach.mutate({ pollId: draft.id, ...promotion(3) })).toMatchObject({ quantity: 3, presenceRequired: true });
+    expect((await owner.api.poll.draft.query({ pollId: draft.id })).presenceRequired).toBe(true);
+    const optedOut = await owner.api.poll.create.mutate({ question: "Q?", options: [{ label: "A" }, { label: "B" }] });
+    await owner.api.promotion.attach.mutate({ pollId: optedOut.id, ...promotion(2), presenceRequired: false });
+    expect((await owner.api.poll.draft.query({ pollId: optedOut.id })).presenceRequired).toBe(false);
     const stranger = app.browser();
     await signUpOwner(stranger);
     expect(await errorCodeOf(stranger.api.promotion.attach.mutate({ pollId: draft.id, ...promotion(9) }))).toBe("FORBIDDEN");

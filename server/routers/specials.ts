@@ -8,9 +8,11 @@ import { ownerPollProcedure, publicProcedure, router } from "../trpc/init";
 /** The winner on the menu: a closed menu vote's winning dish becomes the special; the public restaurant page. */
 export const specialsRouter = router({
   /** One action on a closed menu vote: its winning dish is the special from `startsOn` to `endsOn`. */
-  fromWinner: ownerPollProcedure.input(winnerSpecialInput).mutation(({ ctx, input }) => {
+  fromWinner: ownerPollProcedure.input(winnerSpecialInput).mutation(async ({ ctx, input }) => {
     if (input.startsOn > input.endsOn) throw new DomainError("BAD_REQUEST", "the special must start before it ends");
-    return makeWinnerSpecial(ctx.services.db, input.pollId, input);
+    const special = await makeWinnerSpecial(ctx.services.db, input.pollId, input);
+    ctx.services.live.announcer.lineupChanged(special.restaurantId); // the restaurant's TV shows it
+    return special;
   }),
 
   /** Today's specials of the restaurant a poll belongs to, for the diner's page. */

@@ -13,7 +13,7 @@ export async function readFunnel(db: Db, pollId: string): Promise<{ totals: Funn
   const tz = restaurant.timeZone;
   const rows = await db.$queryRaw<{ hour: number; opens: number; votes: number; issued: number; redeemed: number }[]>`
     WITH events AS (
-      SELECT "hourStart" AS at, "opens" AS opens, 0 AS votes, 0 AS issued, 0 AS redeemed FROM "PollPageOpens" WHERE "pollId" = ${pollId}
+      SELECT "periodStart" AS at, "opens" AS opens, 0 AS votes, 0 AS issued, 0 AS redeemed FROM "PollPageOpens" WHERE "pollId" = ${pollId}
       UNION ALL SELECT "castAt", 0, 1, 0, 0 FROM "Ballot" WHERE "pollId" = ${pollId}
       UNION ALL SELECT "issuedAt", 0, 0, 1, 0 FROM "Coupon" WHERE "pollId" = ${pollId}
       UNION ALL SELECT r."redeemedAt", 0, 0, 0, 1 FROM "CouponRedemption" r JOIN "Coupon" c ON c.id = r."couponId"

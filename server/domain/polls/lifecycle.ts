@@ -18,6 +18,7 @@ const scheduleSelect = {
   opensAt: true,
   closesAt: true,
   scheduleVersion: true,
+  restaurantId: true,
   promotion: { select: { validUntil: true } },
 } as const;
 
@@ -32,6 +33,8 @@ type ScheduledPoll = {
 type ScheduleChange = {
   poll: { status?: "open" | "closed"; closesAt?: Date | null; closedAt?: Date | null; archivedAt?: null };
   couponsValidUntil?: Date;
+  /** A first opening: the votes-over-time chart starts here, at zero (see `recordOpening`). */
+  opensFrom?: Date;
 } | null;
 
 /**
@@ -50,6 +53,7 @@ async function changeSchedule(deps: LifecycleDeps, pollId: string, decide: (poll
     if (!change) return null;
     if (change.poll.closedAt) change.poll.closedAt = await afterLastBallot(tx, pollId, change.poll.closedAt);
     if (change.couponsValidUntil) await tx.promotion.update({ where: { pollId }, data: { validUntil: change.couponsValidUntil } });
+    if (change.opensFrom) await recordOpening(tx, pollId, change.opensFrom);
     return tx.poll.update({ where: { id: pollId }, data: { ...change.poll, scheduleVersion: { increment: 1 } }, select: scheduleSelect });
   });
   if (!changed) return;
@@ -59,7 +63,18 @@ async function changeSchedule(deps: LifecycleDeps, pollId: string, decide: (poll
     version: changed.scheduleVersion,
     couponsValidUntil: changed.promotion?.validUntil ?? null,
   });
-  deps.live.statusChanged(pollId, window);
+  deps.live.statusChanged(pollId, window, changed.restaurantId);
+}
+
+/**
+ * The chart's first point: every option at zero when voting starts. Periodic snapshots are only taken when the total
+ * changed, so without it an owner who opens the page after the first votes has a single point to draw, a dot, until
+ * the next vote.
+ */
+async function recordOpening(tx: Pick<Db, "pollOption" | "tallySnapshot">, pollId: string, at: Date): Promise<void> {
+  const options = await tx.pollOption.findMany({ where: { pollId }, select: { id: true } });
+  const counts = Object.fromEntries(options.map((option) => [option.id, 0]));
+  await tx.tallySnapshot.createMany({ data: [{ pollId, takenAt: at, total: 0, counts }], skipDuplicates: true });
 }
 
 /**
@@ -75,10 +90,10 @@ const refuse = (message: string) => new DomainError("PRECONDITION_FAILED", messa
 
 /** Opens a draft: its setup (options, schedule, promotion) goes live and is fixed from now on. */
 export async function openPoll(deps: LifecycleDeps, pollId: string) {
-  await changeSchedule(deps, pollId, (poll) => {
+  await changeSchedule(deps, pollId, (poll, now) => {
     if (poll.status === "open") return null;
     if (poll.status !== "draft") throw refuse("a closed poll is reopened, not opened");
-    return { poll: { status: "open" } };
+    return { poll: { status: "open" }, opensFrom: poll.opensAt && poll.opensAt > now ? poll.opensAt : now };
   });
   return { status: "open" as const };
 }

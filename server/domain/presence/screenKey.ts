@@ -15,3 +15,17 @@ export function isScreenKey(secret: string, pollId: string, key: string): boolea
   const given = Buffer.from(key);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/**
+ * The key in the restaurant TV's link (`/screen/r/<restaurant>?key=`): it stands for every poll's screen key of
+ * that restaurant, so the TV shows the room code of each poll it takes in turn (docs/adr/0030).
+ */
+export function restaurantScreenKey(secret: string, restaurantId: string): string {
+  return createHmac("sha256", secret).update(`restaurant-screen:${restaurantId}`).digest("base64url").slice(0, 22);
+}
+
+export function isRestaurantScreenKey(secret: string, restaurantId: string, key: string): boolean {
+  const expected = Buffer.from(restaurantScreenKey(secret, restaurantId));
+  const given = Buffer.from(key);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

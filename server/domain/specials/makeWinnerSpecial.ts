@@ -29,6 +29,6 @@ export async function makeWinnerSpecial(db: Db, pollId: string, days: { startsOn
     where: { pollId },
     create: { pollId, ...data },
     update: data,
-    select: { id: true, menuItemId: true, startsOn: true, endsOn: true },
+    select: { id: true, restaurantId: true, menuItemId: true, startsOn: true, endsOn: true },
   });
 }

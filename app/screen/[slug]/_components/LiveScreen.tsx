@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { formatCount } from "@/lib/format";
+import { rankingOf, ratingOf } from "@/lib/kindResults";
 import { leadersOf, standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
@@ -18,11 +19,14 @@ import { JoinPanel } from "./JoinPanel";
 import styles from "./LiveScreen.module.css";
 import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
+import { ScreenRanking } from "./ScreenRanking";
+import { ScreenRating } from "./ScreenRating";
 import { RoomCode } from "./RoomCode";
 import { ScreenControls } from "./ScreenControls";
 import { ScreenSpecials } from "./ScreenSpecials";
 import { TimeLeft } from "./TimeLeft";
 import { WinnerBanner } from "./WinnerBanner";
+import { WordCloud } from "./WordCloud";
 
 /**
  * The live screen: question, big bars, total, time left, coupons left, the QR code to join, and the winner once closed. It
@@ -60,6 +64,10 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const standings = standingsOf(data.options, live.results);
   const leaders = leadersOf(standings);
   const total = live.results?.total ?? 0;
+  const rating = data.kind === "rating" ? ratingOf(data.options, live.results) : null;
+  const order = data.kind === "ranking" ? rankingOf(data.options, live.results) : null;
+  const average = rating && rating.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const isOpenAnswer = data.kind === "open";
 
   return (
     <div className={styles.screen} data-status={status}>
@@ -75,19 +83,24 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <Question text={data.question} />
           </header>
           <section className={styles.results} aria-label={t("vote.results")}>
-            {live.results ? (
-              <ScreenBars standings={standings} />
+            {live.results && isOpenAnswer ? (
+              <WordCloud words={live.results.words ?? []} />
+            ) : live.results ? (
+              rating ? <ScreenRating rating={rating} /> : order ? <ScreenRanking order={order} /> : <ScreenBars standings={standings} />
             ) : (
               <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
             <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-              {live.results && t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" })}
+              {live.results &&
+                (isOpenAnswer
+                  ? t("screen.cloudSummary", { total })
+                  : t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" }))}
             </p>
           </section>
           <footer className={styles.footer}>
             <dl className={styles.stats}>
               <div>
-                <dt>{t("screen.total")}</dt>
+                <dt>{isOpenAnswer ? t("screen.answers") : t("screen.total")}</dt>
                 <dd data-testid="screen-total">{live.results ? formatCount(total, locale) : "—"}</dd>
               </div>
               {status === "open" && data.closesAt && (
@@ -102,12 +115,17 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <ScreenSpecials pollId={data.id} />
           </footer>
         </main>
-        {status === "closed" ? (
+        {status === "closed" && !isOpenAnswer ? (
           <aside className={styles.side}>
-            <WinnerBanner leaders={leaders} hidden={!live.results} />
+            <WinnerBanner
+              leaders={order ? order.filter((o) => o.place === 1 && o.points > 0).map((o) => ({ label: o.label, count: o.points })) : leaders}
+              amount={order ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined}
+              outcome={rating && rating.count > 0 && average ? { title: t("rating.average"), name: `★ ${average}`, detail: t("rating.count", { count: formatCount(rating.count, locale) }) } : undefined}
+              hidden={!live.results}
+            />
           </aside>
         ) : (
-          shareUrl && (
+          status !== "closed" && shareUrl && (
             <aside className={styles.side}>
               <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
               {roomCode && <RoomCode code={roomCode} />}

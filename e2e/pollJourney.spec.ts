@@ -83,7 +83,7 @@ test("an owner runs a poll: diners vote from their phones and the screen follows
   const download = owner.waitForEvent("download");
   await owner.getByRole("button", { name: "Export ballots (CSV)" }).click();
   expect((await download).suggestedFilename()).toBe(`tableside-${slug}-ballots.csv`);
-  expect(await readFile(await (await download).path(), "utf8")).toMatch(/^\ufeff?ballot,cast_at,voter,choices,coupon\n/);
+  expect(await readFile(await (await download).path(), "utf8")).toMatch(/^\ufeff?ballot,cast_at,voter,choices,coupon,revision,changed_at\n/);
   await saveScreenshot(owner, testInfo, "owner-poll");
 
   // Closing the poll puts the winner on the screen, and tells a diner still on the page.

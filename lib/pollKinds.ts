@@ -17,3 +17,11 @@ export const MAX_RANKED_OPTIONS = 6;
 
 /** Kinds whose options the owner writes (a rating's are made by the server, an open answer has none). */
 export const kindHasOwnOptions = (kind: PollKind) => kind === "choice" || kind === "ranking";
+
+/**
+ * How many points a ballot's k-th option (k from 1) brings: 1 each, or on a ranking Borda points, `rankBase - k + 1`
+ * with `rankBase` the poll's number of options (the first of n gets n). The engines count the same way
+ * (castVote.lua, tableside_ballot_points).
+ */
+export const rankBase = (kind: PollKind, optionCount: number) => (kind === "ranking" ? optionCount : 0);
+export const pointsAt = (base: number, k: number) => (base > 0 ? base - k + 1 : 1);

@@ -175,7 +175,8 @@ export type WordCount = [word: string, count: number];
  */
 export type PollResults = { counts: Record<string, number>; total: number; seq: number; words?: WordCount[] };
 
-export type VoteStatus = "accepted" | "already_voted";
+/** `changed`: a poll whose ballots change until the close took this one in place of the voter's earlier one. */
+export type VoteStatus = "accepted" | "changed" | "already_voted";
 
 export const promotionInput = z.object({
   title: storableText().trim().min(1).max(LIMITS.promotionTitleLength),

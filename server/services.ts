@@ -2,6 +2,7 @@ import "server-only";
 import { readCloud } from "./domain/answers/answerStore";
 import { pollResultsSource } from "./domain/answers/resultsSource";
 import type { PollResultsSource } from "./domain/polls/visibility";
+import { CouponTerms } from "./domain/coupons/couponTerms";
 import { PollDefinitions, readPollWindow } from "./domain/polls/data";
 import { readScreenLineup } from "./domain/screens/lineup";
 import { Snapshotter } from "./domain/polls/snapshotter";
@@ -36,6 +37,8 @@ export type ServicesConfig = {
   databasePoolSize?: number;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
+  /** ioredis auto-pipelining on the shared connection (commands of one tick in one write); measured for issue 18. */
+  redisAutoPipelining?: boolean;
   sessionSecret: string;
   publicUrl?: string;
   /** Without PUBLIC_URL: this machine's address on the local network (infra/lanAddress.ts), for the links diners get. */
@@ -70,6 +73,8 @@ export type Services = {
   /** The served engine (shutdown gate and instrumentation around the counting engine). */
   readonly engine: VoteEngine;
   readonly polls: PollDefinitions;
+  /** Won coupons' terms, cached per poll (the vote's answer names them). */
+  readonly couponTerms: CouponTerms;
   /** A poll's results by its kind: the engine's tally, or an open poll's cloud. */
   readonly results: PollResultsSource;
   readonly live: Live;
@@ -111,7 +116,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const db = createPrisma(config.databaseUrl, config.databasePoolSize);
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
-  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost")) : null;
+  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost"), { enableAutoPipelining: config.redisAutoPipelining ?? false }) : null;
   // Real round trips with a deadline (a hung Redis keeps its connections open): the engine, the limiter and
   // readiness all read this one probe.
   const redisHealth = redis ? new RedisHealth(redis).start() : null;
@@ -151,6 +156,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
     db,
     engine,
     polls: new PollDefinitions(db),
+    couponTerms: new CouponTerms(db),
     results,
     live,
     limiter,

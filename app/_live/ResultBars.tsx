@@ -9,7 +9,13 @@ import { useI18n } from "../_i18n/I18nProvider";
  * The list is one aria-live region, so a screen reader hears the new counts without being flooded: polite and
  * atomic, it reads the whole list once things settle.
  */
-export function ResultBars({ standings, highlight, label }: { standings: readonly Standing[]; highlight?: Set<string>; label: string }) {
+export function ResultBars({ standings, highlight, label, amount }: {
+  standings: readonly Standing[];
+  highlight?: Set<string>;
+  label: string;
+  /** What a count is in words: votes unless given (a ranking's points). */
+  amount?: (count: number) => string;
+}) {
   const { locale, t, votes } = useI18n();
   return (
     <ul className="result-bars" aria-label={label} aria-live="polite" aria-atomic="true">
@@ -18,7 +24,7 @@ export function ResultBars({ standings, highlight, label }: { standings: readonl
           <div className="result-bars__text">
             <span className="result-bars__label">{standing.label}</span>
             <span className="result-bars__numbers">
-              {votes(standing.count)} · {formatShare(standing.share, locale)}
+              {(amount ?? votes)(standing.count)} · {formatShare(standing.share, locale)}
               {highlight?.has(standing.id) && <span className="visually-hidden">, {t("vote.selected")}</span>}
             </span>
           </div>

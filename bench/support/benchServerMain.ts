@@ -38,6 +38,7 @@ const services = await createServices(
   {
     databaseUrl: process.env.DATABASE_URL!,
     redisUrl: engine === "redis" ? process.env.REDIS_URL! : null,
+    redisAutoPipelining: process.env.BENCH_AUTOPIPELINING === "on",
     sessionSecret: process.env.SESSION_SECRET!,
     log: createLog("warn"),
     limits: process.env.BENCH_LIMITS === "default" ? DEFAULT_LIMITS : UNLIMITED,

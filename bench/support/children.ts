@@ -34,6 +34,8 @@ export type ServerOptions = {
   /** The live channel's bounds (server/limits/socketLimits.ts): default as in production, or none. Default: as `limits`. */
   sockets?: "unbounded" | "default";
   adapter?: "fast" | "standalone";
+  /** ioredis auto-pipelining on the server's shared Redis connection. */
+  autoPipelining?: boolean;
   /** Write a V8 CPU profile of the server into this directory when it stops. */
   cpuProfileDir?: string;
 };
@@ -53,6 +55,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       BENCH_LIMITS: options.limits ?? "unlimited",
       BENCH_SOCKETS: options.sockets ?? (options.limits === "default" ? "default" : "unbounded"),
       BENCH_ADAPTER: options.adapter ?? "fast",
+      BENCH_AUTOPIPELINING: options.autoPipelining ? "on" : "off",
       NODE_ENV: "production",
     },
     flags,

@@ -44,7 +44,9 @@ export class PessimisticLockEngine implements VoteEngine {
         won = couponCode;
       }
       return { status: "accepted", couponCode: won, results: await readTally(tx, poll) };
-    });
+      // Votes queue on the poll's row lock as the seed's method makes them: on a busy machine longer than Prisma's
+      // default 2 s wait and 5 s transaction, which failed the peer's votes instead of measuring them.
+    }, { maxWait: 60_000, timeout: 60_000 });
   }
 
   async readResults(poll: EnginePoll): Promise<PollResults> {

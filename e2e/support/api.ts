@@ -45,6 +45,9 @@ export class ApiClient {
   screenPath(pollId: string) {
     return this.call<Outputs["presence"]["screenPath"]>("GET", "presence.screenPath", { pollId });
   }
+  submitAnswer(pollId: string, text: string) {
+    return this.call<Outputs["answer"]["submit"]>("POST", "answer.submit", { pollId, text });
+  }
   /** The restaurant TV's link (it carries the key that shows room codes), for the signed-in owner. */
   restaurantScreenPath() {
     return this.call<Outputs["screen"]["restaurantPath"]>("GET", "screen.restaurantPath");

@@ -1,3 +1,4 @@
+import type { PollKind } from "@/lib/pollKinds";
 import type { PollResults, PollStatus } from "@/lib/schemas";
 import type { Rule } from "../limits/slidingWindow";
 
@@ -6,7 +7,14 @@ import type { Rule } from "../limits/slidingWindow";
  * (status, schedule, promotion) live with the engine's own state (Redis meta or the Poll row) and are checked
  * atomically with each vote, so they are not passed in. The domain's PollDefinition is a superset of this.
  */
-export type EnginePoll = { readonly id: string; readonly optionIds: readonly string[] };
+export type EnginePoll = {
+  readonly id: string;
+  readonly optionIds: readonly string[];
+  /** A ranking's options count Borda points (lib/pollKinds.ts); unset: choice. */
+  readonly kind?: PollKind;
+  /** The last ballot counts until the close (ONE_BALLOT_PER_VOTER, server/domain/votes/ballotRule.ts). */
+  readonly changeableUntilClose?: boolean;
+};
 
 export type EngineName = "redis" | "postgres";
 
@@ -58,7 +66,7 @@ export type CastVoteRequest = {
 export type VoteLimit = { key: string; rule: Rule };
 
 export type CastVoteOutcome =
-  | { status: "accepted" | "already_voted"; results: PollResults; couponCode: string | null }
+  | { status: "accepted" | "changed" | "already_voted"; results: PollResults; couponCode: string | null }
   | { status: "not_accepting" }
   | { status: "rate_limited"; retryAfterMs: number };
 
@@ -82,8 +90,14 @@ export type AcceptedBallot = {
   pollId: string;
   voterId: string;
   optionIds: readonly string[];
+  /** The voter's first cast, whatever the revision. */
   castAtMs: number;
+  /** The voter's first accepted ballot's coupon: a change carries it, so whichever revision lands first issues it. */
   couponCode: string | null;
+  /** 1 for a first ballot; a change on a changeable poll counts up (docs/adr/0028). Unset: 1. */
+  revision?: number;
+  /** When a change was accepted (revision > 1). */
+  changedAtMs?: number;
 };
 
 /**

@@ -95,7 +95,7 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
   // Every upgrade is answered: tRPC's path here, hot reload's (development) by Next.js, anything else 404.
   server.on("upgrade", (req, socket, head) => {
     const path = req.url?.split("?", 1)[0];
-    if (path === TRPC_PATH) handleUpgrade(req, socket, head, addressKey(clientIp(req, services.trustProxy)));
+    if (path === TRPC_PATH) handleUpgrade(req, socket, head);
     else if (path && pages?.answersUpgrade?.(path)) return;
     else {
       services.socketMetrics.refused("path");

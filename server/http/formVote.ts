@@ -73,7 +73,7 @@ async function castFromForm(req: IncomingMessage, res: ServerResponse, form: URL
   const input = { pollId: form.get("pollId") ?? "", optionIds: form.getAll("optionId"), roomCode: text("roomCode"), tableCode: text("tableCode"), ballotCode: text("ballotCode") };
   try {
     const vote = await appRouter.createCaller(ctx).vote.cast(input);
-    return { kind: vote.status === "accepted" ? "counted" : "alreadyVoted" };
+    return { kind: vote.status === "already_voted" ? "alreadyVoted" : "counted" };
   } catch (caught) {
     const error = getTRPCErrorFromUnknown(caught);
     const details = error.cause instanceof DomainError ? error.cause.details : undefined;

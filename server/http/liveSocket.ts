@@ -8,9 +8,12 @@ import type { SocketLimitMetrics } from "../metrics/socketLimits";
 import { appRouter } from "../routers/appRouter";
 import type { Services } from "../services";
 import type { Context, createContextFactory } from "../trpc/context";
+import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { addressKey, clientIp } from "../trpc/clientIp";
+import { readCookies } from "../trpc/cookies";
 import { SubscriptionSlots } from "../trpc/subscriptionSlots";
 import { deliverEarlyStops } from "./earlyStops";
+import { BudgetCounts, liveBudgets } from "./liveBudgets";
 import { refuseCrossSite } from "./mutationGuard";
 
 /** Close codes a dropped client sees: 1013 "try again later" for a consumer too far behind. */
@@ -32,8 +35,8 @@ export function createLiveSocket(
   const metrics = services.socketMetrics;
   // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.frameBytes });
-  const perAddress = new AddressCounts();
-  const subscriptionsPerAddress = new AddressCounts();
+  const sockets = new BudgetCounts();
+  const subscriptionCounts = new BudgetCounts();
 
   wss.on("connection", (ws: WebSocket) => {
     dropWhenTooFarBehind(ws, limits.bufferedBytesPerSocket, metrics);
@@ -55,15 +58,18 @@ export function createLiveSocket(
   };
   const batches = boundedBatches(limits.callsPerFrame, metrics);
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
-    const address = addressKey(clientIp(req, services.trustProxy));
-    const addressSlot = () => {
-      if (subscriptionsPerAddress.count(address) >= limits.subscriptionsPerAddress) return null;
-      subscriptionsPerAddress.add(address);
-      return () => subscriptionsPerAddress.remove(address);
+    const budgets = budgetsOf(req).subscriptions;
+    const clientSlot = () => {
+      const full = subscriptionCounts.take(budgets);
+      if (full) {
+        metrics.refused(full.refusal);
+        return null;
+      }
+      return () => subscriptionCounts.release(budgets);
     };
-    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, addressSlot, (bound) =>
-      metrics.refused(bound === "socket" ? "subscriptions_per_socket" : "subscriptions_per_address"),
-    );
+    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, clientSlot, (bound) => {
+      if (bound === "socket") metrics.refused("subscriptions_per_socket"); // a client's refusal was counted by clientSlot
+    });
     getWSConnectionHandler({
       ...handlerOptions,
       createContext: ({ req }) => createContext({ req, subscriptions }),
@@ -78,20 +84,28 @@ export function createLiveSocket(
     },
   };
 
-  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, address: string) {
+  /** The budgets of the upgrade's client: its voter identity (a valid voter cookie) if any, and its address. */
+  function budgetsOf(req: IncomingMessage) {
+    const address = addressKey(clientIp(req, services.trustProxy));
+    const voter = readVoterCookie(readCookies(req)[VOTER_COOKIE], services.sessionSecret, services.voterCookieMaxAgeMs);
+    return liveBudgets(limits, address, voter.kind === "valid" ? voter.voterId : null);
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const crossSite = refuseCrossSite(req, services.publicUrl);
     if (crossSite) {
       metrics.refused("origin");
       return refuseUpgrade(socket, crossSite.status, crossSite.message);
     }
-    if (perAddress.count(address) >= limits.socketsPerAddress) {
-      metrics.refused("sockets_per_address");
-      return refuseUpgrade(socket, 429, `at most ${limits.socketsPerAddress} connections per address`);
+    const budgets = budgetsOf(req).sockets;
+    const full = sockets.take(budgets);
+    if (full) {
+      metrics.refused(full.refusal);
+      return refuseUpgrade(socket, 429, `at most ${full.limit} connections per ${full.refusal === "sockets_per_voter" ? "voter" : "address"}`);
     }
-    perAddress.add(address);
     let counted = true;
     const uncount = () => {
-      if (counted) perAddress.remove(address);
+      if (counted) sockets.release(budgets);
       counted = false;
     };
     socket.once("close", uncount);
@@ -111,21 +125,6 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
   }
   setTimeout(() => socket.destroy(), 1_000).unref();
-}
-
-class AddressCounts {
-  private readonly counts = new Map<string, number>();
-  count(address: string): number {
-    return this.counts.get(address) ?? 0;
-  }
-  add(address: string): void {
-    this.counts.set(address, this.count(address) + 1);
-  }
-  remove(address: string): void {
-    const left = this.count(address) - 1;
-    if (left > 0) this.counts.set(address, left);
-    else this.counts.delete(address);
-  }
 }
 
 /**

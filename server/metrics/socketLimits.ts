@@ -5,8 +5,12 @@ export type SocketRefusal =
   | "origin"
   | "path"
   | "sockets_per_address"
+  | "sockets_per_voter"
+  | "voter_sockets_per_address"
   | "subscriptions_per_socket"
   | "subscriptions_per_address"
+  | "subscriptions_per_voter"
+  | "voter_subscriptions_per_address"
   | "calls_per_frame"
   | "frame_bytes"
   | "buffered_bytes";

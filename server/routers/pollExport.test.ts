@@ -16,10 +16,10 @@ describe("ballot export", () => {
     const { filename, csv } = await owner.api.poll.exportBallots.query({ pollId: poll.id });
     expect(filename).toBe(`tableside-${poll.slug}-ballots.csv`);
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("ballot,cast_at,voter,choices,coupon");
+    expect(lines[0]).toBe("ballot,cast_at,voter,choices,coupon,revision,changed_at");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^1,.+,[0-9a-f]{10},"Soup, hot",$/);
-    expect(lines[2]).toMatch(/^2,.+,'=cmd,$/);
+    expect(lines[1]).toMatch(/^1,.+,[0-9a-f]{10},"Soup, hot",,1,$/);
+    expect(lines[2]).toMatch(/^2,.+,'=cmd,,1,$/);
 
     const stranger = app.browser();
     await signUpOwner(stranger);

@@ -17,9 +17,11 @@ const couponChecks = rateLimit("couponChecksPerOwner", (ctx) => ctx.owner!.id);
 const couponStock = new CouponStockReader();
 
 export const promotionRouter = router({
-  attach: ownerPollProcedure.input(attachPromotionInput).mutation(({ ctx, input }) => {
+  attach: ownerPollProcedure.input(attachPromotionInput).mutation(async ({ ctx, input }) => {
     const { pollId, ...promotion } = input;
-    return attachPromotion(ctx.services.db, pollId, promotion);
+    const attached = await attachPromotion(ctx.services.db, pollId, promotion);
+    ctx.services.couponTerms.forget(pollId);
+    return attached;
   }),
 
   /** Stock and winners, for the owner's live view. */

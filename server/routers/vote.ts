@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ballotCodeSchema, castVoteInput, idSchema, pollIdInput } from "@/lib/schemas";
-import { describeWonCoupon } from "../domain/coupons/data";
 import { DomainError } from "../domain/errors";
 import { recordBallotTable } from "../domain/presence/ballotTables";
 import { provePresence } from "../domain/presence/provePresence";
@@ -57,7 +56,7 @@ export const voteRouter = router({
       const vote = await castVote(engine, live.announcer, poll, voterId, input.optionIds, { limit });
       // The vote is counted: a database gone away since must not turn it into an error. The poll page shows the
       // coupon again once Postgres answers (readVotersCoupon).
-      const coupon = vote.coupon && (await describeWonCoupon(db, poll.id, vote.coupon.code).catch((error: unknown) => {
+      const coupon = vote.coupon && (await ctx.services.couponTerms.describeWon(poll.id, vote.coupon.code).catch((error: unknown) => {
         ctx.services.log.warn("a won coupon's terms could not be read", { err: error });
         return null;
       }));

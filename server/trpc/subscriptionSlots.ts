@@ -25,7 +25,7 @@ export class SubscriptionSlots {
     const releaseAddress = this.addressSlot();
     if (!releaseAddress) {
       this.onRefused("address");
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many live subscriptions from this address" });
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many live subscriptions from this client" });
     }
     this.held++;
     let released = false;

@@ -1,9 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { issueVoterId, signVoterId, VOTER_COOKIE } from "../../server/domain/voters/voterCookie";
 import { createOpenPoll, signUpOwner } from "../support/fixtures";
 import { useTestApp } from "../support/testApp";
 import { RawSocket, upgradeStatus } from "./support/rawSocket";
 
-const limits = { socketsPerAddress: 3, subscriptionsPerSocket: 2, subscriptionsPerAddress: 3, callsPerFrame: 3, frameBytes: 2_048, bufferedBytesPerSocket: 64 * 1024 };
+const limits = {
+  socketsPerAddress: 3,
+  subscriptionsPerSocket: 2,
+  subscriptionsPerAddress: 3,
+  socketsPerVoter: 2,
+  subscriptionsPerVoter: 3,
+  voterSocketsPerAddress: 5,
+  voterSubscriptionsPerAddress: 6,
+  callsPerFrame: 3,
+  frameBytes: 2_048,
+  bufferedBytesPerSocket: 64 * 1024,
+};
 
 /**
  * Issue 13, item 1: one anonymous client cannot make the server hold memory for it. Sockets per address,
@@ -43,7 +55,7 @@ describe("item 1: the live channel's bounds", () => {
     const c = other.call("subscription", "poll.onResults", { pollId });
     await other.answer(c, (f) => f.result?.type === "data");
     const overAddress = await other.answer(other.call("subscription", "poll.onResults", { pollId }), (f) => Boolean(f.error));
-    expect(overAddress.error?.message).toContain("from this address");
+    expect(overAddress.error?.message).toContain("from this client");
     socket.stop(a);
     await socket.answer(a, (f) => f.result?.type === "stopped");
     await started(socket.call("subscription", "poll.onResults", { pollId }));
@@ -51,6 +63,33 @@ describe("item 1: the live channel's bounds", () => {
     other.close();
     expect(await refusals("subscriptions_per_socket")).toBe(1);
     expect(await refusals("subscriptions_per_address")).toBe(1);
+  });
+
+  it("holds diners with a voter cookie per voter, under a higher ceiling for their address than anonymous sockets get", async () => {
+    const voterCookie = () => ({ cookie: `${VOTER_COOKIE}=${signVoterId(issueVoterId(), app.services.sessionSecret)}` });
+    await new Promise((r) => setTimeout(r, 200)); // the sockets of the tests before have given their places back
+    const anonymous = await Promise.all([1, 2, 3].map(() => RawSocket.open(app.url)));
+    expect(await upgradeStatus(app.url)).toBe(429); // the anonymous bound of the address is full
+    // Three diners on the same Wi-Fi address: their sockets are theirs, not the address's anonymous share.
+    const [ana, ben, cho] = [voterCookie(), voterCookie(), voterCookie()];
+    const held = await Promise.all([ana, ana, ben, ben].map((headers) => RawSocket.open(app.url, headers)));
+    expect(await upgradeStatus(app.url, ana)).toBe(429); // one voter: 2 sockets
+    held.push(await RawSocket.open(app.url, cho));
+    expect(await upgradeStatus(app.url, cho)).toBe(429); // all voters of the address: 5 sockets
+    expect(await upgradeStatus(app.url, voterCookie())).toBe(429);
+    const forged = { cookie: `${VOTER_COOKIE}=${signVoterId(issueVoterId(), "not the server's secret, at all")}` };
+    expect(await upgradeStatus(app.url, forged)).toBe(429); // a cookie that does not verify is anonymous
+    // Subscriptions: one voter holds 3 over its sockets (2 per socket).
+    const [first, second] = [held[0], held[1]];
+    for (const [socket, id] of [[first, first.call("subscription", "poll.onResults", { pollId })], [first, first.call("subscription", "poll.onResults", { pollId })], [second, second.call("subscription", "poll.onResults", { pollId })]] as const) {
+      await socket.answer(id, (f) => f.result?.type === "data");
+    }
+    const overVoter = await second.answer(second.call("subscription", "poll.onResults", { pollId }), (f) => Boolean(f.error));
+    expect(overVoter.error?.data?.code).toBe("TOO_MANY_REQUESTS");
+    for (const socket of [...anonymous, ...held]) socket.close();
+    expect(await refusals("sockets_per_voter")).toBe(1);
+    expect(await refusals("voter_sockets_per_address")).toBe(2);
+    expect(await refusals("subscriptions_per_voter")).toBe(1);
   });
 
   it("refuses a batch of more calls than allowed, whole, and closes a socket sending too large a frame", async () => {

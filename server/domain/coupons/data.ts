@@ -50,14 +50,3 @@ function toView(coupon: {
   };
 }
 
-/**
- * What a diner sees the moment they win: the code from the vote itself plus the promotion's terms. Read from the
- * promotion, not the coupon row, which the Redis engine's flusher writes a moment later.
- */
-export async function describeWonCoupon(db: Db, pollId: string, code: string) {
-  const promotion = await db.promotion.findUniqueOrThrow({
-    where: { pollId },
-    select: { title: true, discount: true, validUntil: true },
-  });
-  return { code, title: promotion.title, discount: promotion.discount, validUntil: promotion.validUntil.toISOString() };
-}

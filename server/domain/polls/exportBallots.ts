@@ -7,14 +7,16 @@ const PAGE = 5_000;
 /**
  * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (pseudonymsFor):
  * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie. Times are on
- * the restaurant's clock, with their offset, so a spreadsheet shows the hour the restaurant saw.
+ * the restaurant's clock, with their offset, so a spreadsheet shows the hour the restaurant saw. A ranking's choices
+ * are best first; a rating's choice is its stars. `revision` and `changed_at`: a ballot changed until the close
+ * keeps its first cast time, and says how many versions it had and when the last one came.
  */
 export async function exportBallotsCsv(db: Db, pollId: string, secret: string): Promise<string> {
   const pseudonym = pseudonymsFor(secret, pollId);
   const { restaurant } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { restaurant: { select: { timeZone: true } } } });
   const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true } });
   const labelOf = new Map(options.map((o) => [o.id, o.label]));
-  const rows = ["ballot,cast_at,voter,choices,coupon"];
+  const rows = ["ballot,cast_at,voter,choices,coupon,revision,changed_at"];
   const coupons = new Map(
     (await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } })).map((c) => [c.voterId, c.code]),
   );
@@ -23,14 +25,16 @@ export async function exportBallotsCsv(db: Db, pollId: string, secret: string): 
   for (;;) {
     const page = await db.ballot.findMany({
       where: { pollId, ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true, voterId: true, optionIds: true, castAt: true },
+      select: { id: true, voterId: true, optionIds: true, castAt: true, revision: true, changedAt: true },
       orderBy: { id: "asc" },
       take: PAGE,
     });
     if (page.length === 0) break;
     for (const ballot of page) {
       const choices = ballot.optionIds.map((id) => labelOf.get(id) ?? id).join(" | ");
-      rows.push([++number, toZonedIso(ballot.castAt, restaurant.timeZone), pseudonym(ballot.voterId), choices, coupons.get(ballot.voterId) ?? ""].map(csvField).join(","));
+      const changedAt = ballot.changedAt ? toZonedIso(ballot.changedAt, restaurant.timeZone) : "";
+      const fields = [++number, toZonedIso(ballot.castAt, restaurant.timeZone), pseudonym(ballot.voterId), choices, coupons.get(ballot.voterId) ?? "", ballot.revision, changedAt];
+      rows.push(fields.map(csvField).join(","));
     }
     cursor = page[page.length - 1].id;
   }

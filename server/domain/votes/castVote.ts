@@ -37,7 +37,7 @@ export async function castVote(
     const retryAfterSeconds = Math.ceil(outcome.retryAfterMs / 1000);
     throw new DomainError("TOO_MANY_REQUESTS", `too many requests: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
-  if (outcome.status === "accepted") live.tallyChanged(poll.id, outcome.results);
+  if (outcome.status === "accepted" || outcome.status === "changed") live.tallyChanged(poll.id, outcome.results);
   const visible = canSeeResults(poll.resultsVisibility, { isOwner: false, hasVoted: true, isClosed: false });
   return {
     status: outcome.status,

@@ -10,7 +10,7 @@ import type { CastVoteOutcome, CastVoteRequest, EnginePoll, VoteEngine } from ".
 const TALLY_SHARDS = 16;
 
 type CastVoteRow = {
-  result: { status: "accepted" | "already_voted" | "not_accepting" | "engine_moved"; coupon: string | null; tally?: Record<string, number> };
+  result: { status: "accepted" | "changed" | "already_voted" | "not_accepting" | "engine_moved"; coupon: string | null; tally?: Record<string, number> };
 };
 
 const FENCED_CAST_VOTE = `

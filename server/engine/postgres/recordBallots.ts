@@ -22,7 +22,7 @@ export type BallotWriter = Db | pg.Pool;
 export async function recordBallots(writer: BallotWriter, ballots: readonly AcceptedBallot[]): Promise<RecordOutcome[]> {
   if (ballots.length === 0) return [];
   const payload = JSON.stringify(
-    ballots.map((b) => ({ p: b.pollId, v: b.voterId, o: b.optionIds.join(","), t: b.castAtMs, c: b.couponCode })),
+    ballots.map((b) => ({ p: b.pollId, v: b.voterId, o: b.optionIds.join(","), t: b.castAtMs, c: b.couponCode, r: b.revision ?? 1, u: b.changedAtMs ?? null })),
   );
   const shard = randomInt(SHARDS);
   const rows = await withRetry(async () =>
@@ -30,8 +30,8 @@ export async function recordBallots(writer: BallotWriter, ballots: readonly Acce
       ? (await writer.query<RecordedRow>(RECORD_BALLOTS, [payload, shard])).rows
       : writer.$queryRawUnsafe<RecordedRow[]>(RECORD_BALLOTS, payload, shard),
   );
-  const byKey = new Map(rows.map((r) => [`${r.poll_id}/${r.voter_id}`, { outcome: r.outcome, couponCode: r.coupon }]));
-  return ballots.map((b) => byKey.get(`${b.pollId}/${b.voterId}`) ?? { outcome: "gone", couponCode: null });
+  // Rows come in input order (one per input ballot): the same voter may come twice, with two revisions.
+  return ballots.map((_, i) => (rows[i] ? { outcome: rows[i].outcome, couponCode: rows[i].coupon } : { outcome: "gone", couponCode: null }));
 }
 
 /** Deadlocks and serialization failures are worth one more try: the batch is idempotent. */

@@ -4,7 +4,8 @@ import type { AcceptedBallot } from "../types";
 export type StreamEntry = [id: string, fields: string[] | null];
 
 /**
- * A stream entry as the ballot castVote.lua appended (fields v voter, o comma-joined options, t ms, c coupon);
+ * A stream entry as the ballot castVote.lua appended (fields v voter, o comma-joined options, t first cast ms,
+ * c coupon, and for a change r revision, u change ms);
  * null for an entry deleted since it was delivered (its fields come back empty).
  */
 export function ballotOfEntry(pollId: string, [, fields]: StreamEntry): AcceptedBallot | null {
@@ -15,7 +16,9 @@ export function ballotOfEntry(pollId: string, [, fields]: StreamEntry): Accepted
   const options = field.get("o");
   const castAtMs = Number(field.get("t"));
   if (!voterId || !options || !Number.isFinite(castAtMs)) return null;
-  return { pollId, voterId, optionIds: options.split(","), castAtMs, couponCode: field.get("c") ?? null };
+  const revision = Number(field.get("r") ?? 1);
+  const changedAtMs = field.has("u") ? Number(field.get("u")) : undefined;
+  return { pollId, voterId, optionIds: options.split(","), castAtMs, couponCode: field.get("c") ?? null, revision, changedAtMs };
 }
 
 /** The time Redis appended an entry, from its id ("<ms>-<seq>"). */

@@ -1,5 +1,5 @@
 import type { PollResults } from "@/lib/schemas";
-import { resultsFromCounts } from "../tally";
+import { CHANGES_FIELD, resultsFromCounts } from "../tally";
 
 /**
  * Every key of one poll shares the hash tag `{poll:ID}`, so one Lua script can touch them all on Redis Cluster.
@@ -13,6 +13,8 @@ export function pollKeys(pollId: string) {
     tally: `${tag}:tally`,
     ballots: `${tag}:ballots`,
     winners: `${tag}:winners`,
+    /** Changeable polls only: voterId -> "revision|first cast ms|opt1,opt2", the ballot that counts now. */
+    held: `${tag}:held`,
     rebuildLock: `${tag}:rebuilding`,
   };
 }
@@ -26,5 +28,5 @@ export const TOTAL_FIELD = "_total";
 export function resultsFromFlatHash(optionIds: readonly string[], flat: readonly string[]): PollResults {
   const byField = new Map<string, number>();
   for (let i = 0; i < flat.length; i += 2) byField.set(flat[i], Number(flat[i + 1]));
-  return resultsFromCounts(optionIds, (id) => byField.get(id) ?? 0, byField.get(TOTAL_FIELD) ?? 0);
+  return resultsFromCounts(optionIds, (id) => byField.get(id) ?? 0, byField.get(TOTAL_FIELD) ?? 0, byField.get(CHANGES_FIELD) ?? 0);
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { pointsAt, rankBase } from "@/lib/pollKinds";
 import { recordBallots } from "../postgres/recordBallots";
 import type { Db } from "../../infra/db/prisma";
 import { ballotOfEntry, type StreamEntry } from "./ballotStream";
+import { CHANGES_FIELD } from "../tally";
 import { pollKeys, TOTAL_FIELD } from "./keys";
 import type { ScriptedRedis } from "./scripts";
 
@@ -29,13 +31,16 @@ export async function rebuildPoll(redis: ScriptedRedis, db: Db, pollId: string):
         opensAt: true,
         closesAt: true,
         scheduleVersion: true,
+        kind: true,
+        changeableUntilClose: true,
+        _count: { select: { options: true } },
         promotion: { select: { quantity: true, validUntil: true } },
       },
     });
     if (!poll) return true;
     await drainStream(redis, db, pollId);
-    await redis.del(keys.voters, keys.tally, keys.winners);
-    await loadBallots(redis, db, pollId);
+    await redis.del(keys.voters, keys.tally, keys.winners, keys.held);
+    await loadBallots(redis, db, pollId, rankBase(poll.kind, poll._count.options), poll.changeableUntilClose);
     const winners = await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } });
     if (winners.length > 0) await redis.hset(keys.winners, Object.fromEntries(winners.map((w) => [w.voterId, w.code])));
     const promotion = poll.promotion;
@@ -66,26 +71,38 @@ async function drainStream(redis: ScriptedRedis, db: Db, pollId: string): Promis
   }
 }
 
-/** Streams the poll's ballots page by page into the voter set and sums the tally; returns the ballot count. */
-async function loadBallots(redis: ScriptedRedis, db: Db, pollId: string): Promise<number> {
+/**
+ * Streams the poll's ballots page by page into the voter set (and a changeable poll's held ballots) and sums the
+ * tally as castVote.lua counts it (points, ballots, changes); returns the ballot count.
+ */
+async function loadBallots(redis: ScriptedRedis, db: Db, pollId: string, base: number, changeable: boolean): Promise<number> {
   const keys = pollKeys(pollId);
   const counts = new Map<string, number>();
   let total = 0;
+  let changes = 0;
   let cursor: bigint | undefined;
   for (;;) {
     const page = await db.ballot.findMany({
       where: { pollId, ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true, voterId: true, optionIds: true },
+      select: { id: true, voterId: true, optionIds: true, revision: true, castAt: true },
       orderBy: { id: "asc" },
       take: PAGE,
     });
     if (page.length === 0) break;
     await redis.sadd(keys.voters, ...page.map((b) => b.voterId));
-    for (const ballot of page) for (const optionId of ballot.optionIds) counts.set(optionId, (counts.get(optionId) ?? 0) + 1);
+    for (const ballot of page) {
+      ballot.optionIds.forEach((optionId, i) => counts.set(optionId, (counts.get(optionId) ?? 0) + pointsAt(base, i + 1)));
+      changes += ballot.revision - 1;
+    }
+    if (changeable) {
+      const held = page.map((b) => [b.voterId, `${b.revision}|${b.castAt.getTime()}|${b.optionIds.join(",")}`]);
+      await redis.hset(keys.held, Object.fromEntries(held));
+    }
     total += page.length;
     cursor = page[page.length - 1].id;
   }
   counts.set(TOTAL_FIELD, total);
+  if (changes > 0) counts.set(CHANGES_FIELD, changes);
   await redis.hset(keys.tally, Object.fromEntries(counts));
   return total;
 }

@@ -1,6 +1,7 @@
+import { rankBase } from "@/lib/pollKinds";
 import type { PollResults } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
-import type { BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine, VoteLimit } from "../types";
+import type { AcceptedBallot, BallotLedger, CastVoteOutcome, CastVoteRequest, EnginePoll, PollSchedule, VoteEngine, VoteLimit } from "../types";
 import type { VoterBloomPrecheck } from "./bloomPrecheck";
 import { pollKeys, resultsFromFlatHash } from "./keys";
 import { rebuildPoll } from "./rebuildPoll";
@@ -30,7 +31,8 @@ export class RedisVoteEngine implements VoteEngine {
   async castVote(request: CastVoteRequest): Promise<CastVoteOutcome> {
     const { poll, voterId, optionIds, couponCode, now } = request;
     let limit = request.limit;
-    if (this.precheck?.mayHaveVoted(poll.id, voterId)) {
+    // On a changeable poll a voter who voted may still change: the pre-check never answers for the script there.
+    if (!poll.changeableUntilClose && this.precheck?.mayHaveVoted(poll.id, voterId)) {
       const duplicate = await this.confirmDuplicate(poll, voterId, limit, now.getTime());
       if (duplicate) return duplicate;
       limit = undefined; // counted by the confirmation already
@@ -39,14 +41,16 @@ export class RedisVoteEngine implements VoteEngine {
     const limited = voteLimitArgs(k.tag, limit, now.getTime());
     for (let wait = 0; ; wait++) {
       const reply = await this.redis.castVote(
-        k.meta, k.voters, k.tally, k.ballots, k.winners, ...limited.keys,
-        voterId, String(now.getTime()), couponCode, ...limited.argv, ...optionIds,
+        k.meta, k.voters, k.tally, k.ballots, k.winners, ...limited.keys, k.held,
+        voterId, String(now.getTime()), couponCode, ...limited.argv,
+        poll.changeableUntilClose ? "1" : "0", String(rankBase(poll.kind ?? "choice", poll.optionIds.length)),
+        ...optionIds,
       );
       if (reply[0] === "rate_limited" && limit) {
         const [, previous, current] = reply as [string, number, number];
         return { status: "rate_limited", retryAfterMs: limitedRetryAfterMs(limit, now.getTime(), previous, current) };
       }
-      const [outcome, coupon, tally, streamEntryId] = reply as [string, string | null | undefined, string[] | undefined, string | undefined];
+      const [outcome, coupon, tally, streamEntryId, revision, firstCastMs] = reply as [string, string | null | undefined, string[] | undefined, string | undefined, number | undefined, string | undefined];
       if (outcome === "not_loaded") {
         await this.waitForRebuild(poll.id, wait);
         continue;
@@ -54,12 +58,14 @@ export class RedisVoteEngine implements VoteEngine {
       if (outcome === "not_accepting") return { status: "not_accepting" };
       this.precheck?.remember(poll.id, voterId);
       const results = resultsFromFlatHash(poll.optionIds, tally ?? []);
-      if (outcome === "accepted" && this.ledger && streamEntryId) {
-        const ballot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
+      if ((outcome === "accepted" || outcome === "changed") && this.ledger && streamEntryId) {
+        const ballot: AcceptedBallot = { pollId: poll.id, voterId, optionIds, castAtMs: now.getTime(), couponCode: coupon ?? null };
+        // A change keeps the first cast time; Postgres applies it only over an older revision (docs/adr/0028).
+        if (outcome === "changed") Object.assign(ballot, { castAtMs: Number(firstCastMs), revision: Number(revision), changedAtMs: now.getTime() });
         const recorded = await this.ledger.record({ ...ballot, streamEntryId });
         // Postgres is away: the ballot waits in the stream for the flusher (docs/adr/0016). Whether it wins a
         // coupon is Postgres's word (docs/adr/0018), so none is promised now; the poll page shows it once recorded.
-        if (recorded.outcome === "deferred") return { status: "accepted", couponCode: null, results };
+        if (recorded.outcome === "deferred") return { status: outcome, couponCode: null, results };
         if (recorded.outcome === "gone") return { status: "not_accepting" };
         // Postgres's word stands; where it differs from the script's, this poll's Redis state is rebuilt from it.
         if (staleAfterRecord(ballot, recorded)) await this.redis.hdel(k.meta, "ready");
@@ -67,9 +73,9 @@ export class RedisVoteEngine implements VoteEngine {
         if (recorded.outcome === "closed") return { status: "not_accepting" };
         // Another ballot of this voter (cast on the Postgres engine during an outage) stands.
         if (recorded.outcome === "other") return { status: "already_voted", couponCode: recorded.couponCode, results };
-        return { status: "accepted", couponCode: recorded.couponCode, results };
+        return { status: outcome, couponCode: recorded.couponCode, results };
       }
-      return { status: outcome === "accepted" ? "accepted" : "already_voted", couponCode: coupon ?? null, results };
+      return { status: outcome === "accepted" || outcome === "changed" ? outcome : "already_voted", couponCode: coupon ?? null, results };
     }
   }
 
@@ -105,7 +111,7 @@ export class RedisVoteEngine implements VoteEngine {
 
   async pollDeleted(pollId: string): Promise<void> {
     const k = pollKeys(pollId);
-    await this.redis.del(k.meta, k.voters, k.tally, k.ballots, k.winners);
+    await this.redis.del(k.meta, k.voters, k.tally, k.ballots, k.winners, k.held);
   }
 
   async close(): Promise<void> {

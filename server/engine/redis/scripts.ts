@@ -5,12 +5,12 @@ const lua = (name: string) => readFileSync(new URL(`./${name}.lua`, import.meta.
 const limiterLua = readFileSync(new URL("../../limits/slidingWindow.lua", import.meta.url), "utf8");
 
 export type CastVoteReply =
-  | [outcome: string, couponCode?: string | null, tally?: string[], streamEntryId?: string]
+  | [outcome: string, couponCode?: string | null, tally?: string[], streamEntryId?: string, revision?: number, firstCastMs?: string]
   | [outcome: "rate_limited", previous: number, current: number];
 
 /** The engine's Redis connection with its Lua scripts defined as commands (EVALSHA, falling back to EVAL). */
 export type ScriptedRedis = RedisClient & {
-  castVote(meta: string, voters: string, tally: string, ballots: string, winners: string, limitNow: string, limitPrevious: string, ...argv: string[]): Promise<CastVoteReply>;
+  castVote(meta: string, voters: string, tally: string, ballots: string, winners: string, limitNow: string, limitPrevious: string, held: string, ...argv: string[]): Promise<CastVoteReply>;
   finishRebuild(meta: string, ...argv: string[]): Promise<number>;
   setSchedule(meta: string, voters: string, tally: string, winners: string, ...argv: string[]): Promise<number>;
 };
@@ -23,7 +23,7 @@ declare module "ioredis" {
 }
 
 export function defineScripts(redis: RedisClient): ScriptedRedis {
-  redis.defineCommand("castVote", { numberOfKeys: 7, lua: lua("castVote") });
+  redis.defineCommand("castVote", { numberOfKeys: 8, lua: lua("castVote") });
   redis.defineCommand("finishRebuild", { numberOfKeys: 1, lua: lua("finishRebuild") });
   redis.defineCommand("setSchedule", { numberOfKeys: 4, lua: lua("setSchedule") });
   // Also defined by the rate limiter on a shared connection: the same script, so the same SHA.

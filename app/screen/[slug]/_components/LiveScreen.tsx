@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { formatCount } from "@/lib/format";
+import { rankingOf, ratingOf } from "@/lib/kindResults";
 import { leadersOf, standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
@@ -18,6 +19,8 @@ import { JoinPanel } from "./JoinPanel";
 import styles from "./LiveScreen.module.css";
 import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
+import { ScreenRanking } from "./ScreenRanking";
+import { ScreenRating } from "./ScreenRating";
 import { RoomCode } from "./RoomCode";
 import { ScreenControls } from "./ScreenControls";
 import { ScreenSpecials } from "./ScreenSpecials";
@@ -61,6 +64,9 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const standings = standingsOf(data.options, live.results);
   const leaders = leadersOf(standings);
   const total = live.results?.total ?? 0;
+  const rating = data.kind === "rating" ? ratingOf(data.options, live.results) : null;
+  const order = data.kind === "ranking" ? rankingOf(data.options, live.results) : null;
+  const average = rating && rating.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const isOpenAnswer = data.kind === "open";
 
   return (
@@ -80,7 +86,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             {live.results && isOpenAnswer ? (
               <WordCloud words={live.results.words ?? []} />
             ) : live.results ? (
-              <ScreenBars standings={standings} />
+              rating ? <ScreenRating rating={rating} /> : order ? <ScreenRanking order={order} /> : <ScreenBars standings={standings} />
             ) : (
               <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
@@ -111,7 +117,12 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
         </main>
         {status === "closed" && !isOpenAnswer ? (
           <aside className={styles.side}>
-            <WinnerBanner leaders={leaders} hidden={!live.results} />
+            <WinnerBanner
+              leaders={order ? order.filter((o) => o.place === 1 && o.points > 0).map((o) => ({ label: o.label, count: o.points })) : leaders}
+              amount={order ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined}
+              outcome={rating && rating.count > 0 && average ? { title: t("rating.average"), name: `★ ${average}`, detail: t("rating.count", { count: formatCount(rating.count, locale) }) } : undefined}
+              hidden={!live.results}
+            />
           </aside>
         ) : (
           status !== "closed" && shareUrl && (

@@ -4,8 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import { optionLabel } from "@/lib/dishName";
-import { formatDateTime } from "@/lib/format";
-import { standingsOf } from "@/lib/standings";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { kindStandings, ratingOf } from "@/lib/kindResults";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../../_live/ResultBars";
 import { useLiveResults } from "../../../../_live/useLiveResults";
@@ -50,7 +50,9 @@ export function PollAdmin({ pollId }: { pollId: string }) {
   const status = live.status ?? poll.data.status;
   // A menu dish reads in the page's language, like on the diner's phone.
   const options = poll.data.options.map((o) => ({ ...o, label: optionLabel(o, locale) }));
-  const standings = standingsOf(options, live.results);
+  const { kind } = poll.data;
+  const standings = kindStandings(kind, options, live.results);
+  const rating = kind === "rating" ? ratingOf(options, live.results) : null;
   const { opensAt, closesAt } = poll.data;
   const schedule = [
     opensAt && t("dashboard.opens", { date: formatDateTime(opensAt, locale, timeZone) }),
@@ -75,18 +77,24 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           <p className="admin__total" aria-live="polite">
             {t("admin.total", { count: live.results?.total ?? 0 })}
           </p>
-          {poll.data.kind !== "open" && <ResultBars standings={standings} label={resultsTitle} />}
-          {poll.data.kind !== "open" && <ExportButton pollId={pollId} />}
+          {rating && rating.count > 0 && (
+            <p data-testid="owner-rating-average">{t("rating.outOf", { average: rating.average.toLocaleString(locale, { maximumFractionDigits: 1 }) })}</p>
+          )}
+          {kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
+          {kind !== "open" && (
+            <ResultBars standings={standings} label={resultsTitle}
+              amount={kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
+          )}
+          {kind !== "open" && <ExportButton pollId={pollId} />}
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
-      {poll.data.kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
       <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
       {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
-      <VotesOverTime pollId={pollId} options={options} results={live.results} />
+      {poll.data.kind !== "open" && <VotesOverTime pollId={pollId} options={options} results={live.results} />}
     </div>
   );
 }

@@ -13,7 +13,7 @@ type Props = {
 };
 
 /** The poll's options: 2 to 20 labels, added and removed in place; a dish from the menu is marked as such. */
-export function OptionsEditor({ options, invalid, countError, onChange }: Props) {
+export function OptionsEditor({ options, invalid, countError, onChange, max = LIMITS.maxOptions }: Props & { max?: number }) {
   const { t } = useI18n();
   const update = (key: number, label: string) => onChange(options.map((o) => (o.key === key ? { ...o, label } : o)));
   const remove = (key: number) => onChange(options.filter((o) => o.key !== key));
@@ -48,12 +48,12 @@ export function OptionsEditor({ options, invalid, countError, onChange }: Props)
           );
         })}
       </ol>
-      {options.length < LIMITS.maxOptions && (
+      {options.length < max && (
         <button type="button" className="button button--secondary button--small" onClick={add}>
           {t("create.addOption")}
         </button>
       )}
-      <FieldError id="options-count-error" message={countError ? t("create.error.options", { min: LIMITS.minOptions, max: LIMITS.maxOptions }) : undefined} />
+      <FieldError id="options-count-error" message={countError ? t("create.error.options", { min: LIMITS.minOptions, max }) : undefined} />
     </fieldset>
   );
 }

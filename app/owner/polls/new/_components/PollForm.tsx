@@ -12,6 +12,8 @@ import { Field } from "../../../../_ui/Field";
 import { Notice } from "../../../../_ui/Notice";
 import { focusFirstInvalid } from "../../../_components/formErrors";
 import { useRestaurant } from "../../../_components/useRestaurant";
+import { kindHasOwnOptions, MAX_RANKED_OPTIONS } from "@/lib/pollKinds";
+import { KindFields } from "./KindFields";
 import { MenuOptionsPicker } from "./MenuOptionsPicker";
 import { OptionsEditor } from "./OptionsEditor";
 import { PromotionFields } from "./PromotionFields";
@@ -75,10 +77,17 @@ export function PollForm({ pollId, initial }: { pollId?: string; initial?: PollD
         placeholder={t("create.questionPlaceholder")} onChange={(e) => change({ question: e.target.value })}
         error={say(errors.question, t("create.error.question", { max: LIMITS.questionLength }))} />
 
-      <MenuOptionsPicker options={draft.options} onChange={(options) => change({ options })} />
-      <OptionsEditor options={draft.options} invalid={errors.options} countError={errors.optionCount} onChange={(options) => change({ options })} />
+      <KindFields draft={draft} onChange={change} />
 
-      <fieldset className="stack">
+      {kindHasOwnOptions(draft.kind) && (
+        <>
+          <MenuOptionsPicker options={draft.options} onChange={(options) => change({ options })} />
+          <OptionsEditor options={draft.options} invalid={errors.options} countError={errors.optionCount} onChange={(options) => change({ options })}
+            max={draft.kind === "ranking" ? MAX_RANKED_OPTIONS : LIMITS.maxOptions} />
+        </>
+      )}
+
+      {draft.kind === "choice" && <fieldset className="stack">
         <legend>{t("create.choice")}</legend>
         <div className="choice-row">
           {([false, true] as const).map((multiple) => (
@@ -93,7 +102,7 @@ export function PollForm({ pollId, initial }: { pollId?: string; initial?: PollD
             value={draft.maxChoices} placeholder={String(draft.options.length)} onChange={(e) => change({ maxChoices: e.target.value })}
             error={errors.maxChoices ? t("create.error.maxChoices") : undefined} className="field--short" />
         )}
-      </fieldset>
+      </fieldset>}
 
       <fieldset className="stack">
         <legend>{t("create.schedule")}</legend>

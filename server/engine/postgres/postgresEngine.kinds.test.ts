@@ -1,0 +1,3 @@
+import { questionKindsContract } from "../../../test/contract/questionKindsContract";
+
+questionKindsContract("postgres");

@@ -5,6 +5,9 @@ import { signUpInPage } from "./support/owner";
 
 const phone = { ...devices["Pixel 7"], locale: "en-US" };
 
+// Each journey runs an owner, a TV and two phones through a whole poll, with axe on every new state.
+test.describe.configure({ timeout: 180_000 });
+
 async function diner(browser: Browser, shareUrl: string): Promise<Page> {
   const page = await (await browser.newContext(phone)).newPage();
   await page.goto(shareUrl);

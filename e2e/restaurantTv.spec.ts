@@ -41,6 +41,29 @@ test("the restaurant TV rests, then puts a newly opened poll on with its room co
   await owner.dispose();
 });
 
+test("the restaurant TV at rest shows today's specials: the winner of an archived menu vote, readable at 1080p, no serious axe findings", async ({ app, browser }) => {
+  const owner = await ApiClient.create(app.url);
+  await owner.signUp({ email: `tv-specials-${Date.now()}@example.com`, password: "a long enough password", name: "Mina", restaurantName: "Hanok Table" });
+  const dish = await owner.addMenuItem({ nameEn: "Galbi-jjim", nameKo: "갈비찜", priceCents: 2_400 });
+  const vote = await owner.createPoll({ question: "Next week's special?", options: [{ label: "Galbi-jjim", menuItemId: dish.id }, { label: "Other" }] });
+  await owner.openPoll(vote.id);
+  const diner = await ApiClient.create(app.url);
+  await diner.castVote(vote.id, [vote.options[0].id]);
+  await owner.closePoll(vote.id);
+  const today = new Date().toISOString().slice(0, 10); // the restaurant's clock is UTC by default
+  await owner.makeWinnerSpecial({ pollId: vote.id, startsOn: today, endsOn: today });
+  await owner.archivePoll(vote.id); // off the TV as a result; its dish stays on as the special
+
+  const tv = await (await browser.newContext({ viewport: FULL_HD, locale: "en-US" })).newPage();
+  await tv.goto(await owner.restaurantScreenPath());
+  await expect(tv.getByTestId("tv-specials")).toContainText("Galbi-jjim");
+  await expect(tv.getByRole("heading", { name: "Today's specials" })).toBeVisible();
+  expect(await seriousViolations(tv)).toEqual([]);
+  expect(await overflowsOf(tv)).toEqual({ outside: [], clipped: [] });
+  await tv.context().close();
+  await Promise.all([owner.dispose(), diner.dispose()]);
+});
+
 test("the restaurant TV cycles two polls, shows one opened meanwhile and the winner at a close, and rides out a server restart without a reload", async ({ app, page: tv }, testInfo) => {
   test.setTimeout(180_000);
   const { owner, poll: lunch } = await openPollViaApi(app.url, { question: "Lunch special?", labels: ["Bibimbap", "Naengmyeon"] });

@@ -52,6 +52,15 @@ export class ApiClient {
   restaurantScreenPath() {
     return this.call<Outputs["screen"]["restaurantPath"]>("GET", "screen.restaurantPath");
   }
+  addMenuItem(input: Inputs["menu"]["add"]) {
+    return this.call<Outputs["menu"]["add"]>("POST", "menu.add", input);
+  }
+  makeWinnerSpecial(input: Inputs["specials"]["fromWinner"]) {
+    return this.call<Outputs["specials"]["fromWinner"]>("POST", "specials.fromWinner", input);
+  }
+  archivePoll(pollId: string) {
+    return this.call<Outputs["poll"]["archive"]>("POST", "poll.archive", { pollId, archived: true });
+  }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });
   }

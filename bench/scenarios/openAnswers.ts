@@ -4,8 +4,8 @@ import { PollMaker } from "../support/polls";
 import { fmt, type Scenario } from "../support/scenario";
 import { spread } from "../support/stats";
 
-const RUNS = 3;
-const TOTAL = 2_000;
+const RUNS = 2;
+const TOTAL = 1_000;
 const IN_FLIGHT = 64;
 
 /** Answers a room might give: English and Korean, with the words repeating across answers as they do. */
@@ -39,31 +39,40 @@ export const openAnswers: Scenario = {
     const runs: Record<string, Run[]> = {};
     const steps = RUNS * 2 * 2;
     let step = 0;
-    for (let round = 0; round < RUNS; round++) {
-      for (const engine of ["redis", "postgres"] as const) {
-        // Alternate which goes first, so a noisy neighbour slows both alike.
-        const order = round % 2 === 0 ? (["vote", "answer"] as const) : (["answer", "vote"] as const);
-        for (const what of order) {
-          const poll = await maker.openPoll({ kind: what === "answer" ? "open" : "choice" });
-          const server = servers[engine];
-          const run = await measured(server, () =>
-            castVotes(server, [poll], { concurrency: IN_FLIGHT, total: TOTAL, answerTexts: what === "answer" ? TEXTS : undefined }, (done) =>
-              progress(`${what}s on ${engine}, round ${round + 1}/${RUNS}`, (step + done / TOTAL) / steps),
-            ),
-          );
-          step++;
-          if (run.errors || run.accepted !== TOTAL) throw new Error(`${what} on ${engine}: ${run.accepted} accepted, ${run.errors} errors: ${run.errorSamples.join("; ")}`);
-          (runs[`${engine}:${what}`] ??= []).push(run);
+    try {
+      for (let round = 0; round < RUNS; round++) {
+        for (const engine of ["redis", "postgres"] as const) {
+          // Alternate which goes first, so a noisy neighbour slows both alike.
+          const order = round % 2 === 0 ? (["vote", "answer"] as const) : (["answer", "vote"] as const);
+          for (const what of order) {
+            const poll = await maker.openPoll({ kind: what === "answer" ? "open" : "choice" });
+            const server = servers[engine];
+            const run = await measured(server, () =>
+              castVotes(server, [poll], { concurrency: IN_FLIGHT, total: TOTAL, answerTexts: what === "answer" ? TEXTS : undefined }, (done) =>
+                progress(`${what}s on ${engine}, round ${round + 1}/${RUNS}`, (step + done / TOTAL) / steps),
+              ),
+            );
+            step++;
+            // A shared machine can push the Redis engine's Postgres commit past its deadline (docs/adr/0016): such
+            // refusals are counted and shown, not fatal; anything else that goes missing is.
+            if (run.accepted + run.errors !== TOTAL || run.accepted < TOTAL * 0.9) {
+              throw new Error(`${what} on ${engine}: ${run.accepted} accepted, ${run.errors} errors: ${run.errorSamples.join("; ")}`);
+            }
+            (runs[`${engine}:${what}`] ??= []).push(run);
+          }
         }
       }
+    } finally {
+      // Also after a failed run: a server left running would load the next scenario's machine.
+      await Promise.all(Object.values(servers).map((server) => server.stop()));
     }
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
     const row = (label: string, key: string) => [
       label,
       fmt.spread(over(runs[key], (r) => r.votesPerSec)),
       fmt.spread(over(runs[key], (r) => r.latency.p50), 1),
       fmt.spread(over(runs[key], (r) => r.latency.p99), 1),
       fmt.spread(over(runs[key], (r) => r.serverCpuUsPerVote)),
+      fmt.n(runs[key].reduce((sum, r) => sum + r.errors, 0)),
     ];
     const ratio = (engine: string) => spread(runs[`${engine}:answer`].map((r, i) => r.votesPerSec / runs[`${engine}:vote`][i].votesPerSec));
     return {
@@ -72,7 +81,7 @@ export const openAnswers: Scenario = {
       tables: [
         {
           title: `Answers and first votes (median (min–max) of ${RUNS} runs)`,
-          head: ["what", "per s", "p50 ms", "p99 ms", "server CPU µs each"],
+          head: ["what", "per s", "p50 ms", "p99 ms", "server CPU µs each", "refused (all runs)"],
           rows: [
             row("first vote, Redis engine (ack after Postgres)", "redis:vote"),
             row("open answer, Redis engine (Postgres decides)", "redis:answer"),

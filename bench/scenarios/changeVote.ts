@@ -35,7 +35,10 @@ export const changeVote: Scenario = {
             runs.first.push(run);
           } else {
             const voters = { prefix: newVoterPrefix(), pool: POOL };
-            const first = await castVotes(server, [poll], { voters, concurrency: 64, total: POOL });
+            // Their first ballots on the options rotated by one, so the measured pass (and each pass after it) moves
+            // every voter to another option.
+            const rotated = { ...poll, optionIds: [...poll.optionIds.slice(1), poll.optionIds[0]] };
+            const first = await castVotes(server, [rotated], { voters, concurrency: 64, total: POOL });
             if (first.accepted !== POOL) throw new Error(`the changers' first votes: ${first.accepted} accepted, ${first.errorSamples.join("; ")}`);
             const run = await measured(server, () => castVotes(server, [poll], { voters, concurrency: 64, warmupMs: 1_000, durationMs: DURATION_MS }));
             if (run.errors || run.accepted || run.alreadyVoted) throw new Error(`changes: ${run.errors} errors, ${run.accepted + run.alreadyVoted} not changes ${run.errorSamples.join("; ")}`);

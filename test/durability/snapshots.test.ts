@@ -67,4 +67,21 @@ describe("tally snapshots", () => {
     expect(new Set(history.map((h) => h.takenAt)).size).toBe(history.length);
     expect(snapshotters[0].written + snapshotters[1].written).toBe(6);
   });
+
+  it("draws the first votes after the opening's zero point, though their step began before it", async () => {
+    const poll = await insertOpenPoll(backing.db);
+    const [a, b, c] = poll.optionIds;
+    const t0 = Math.ceil(Date.now() / 1_000) * 1_000 + 120_000;
+    // Opened 400 ms into a step (lifecycle.ts writes the zero point), then votes within the same step.
+    const openedAt = new Date(t0 + 400);
+    await backing.db.tallySnapshot.create({ data: { pollId: poll.id, takenAt: openedAt, total: 0, counts: { [a]: 0, [b]: 0, [c]: 0 } } });
+    await addBallots(poll, 4, 0);
+    const snapshotter = new Snapshotter(backing.db, { onError: (error) => { throw error; }, everyMs: 1_000 });
+    expect(await snapshotter.take(new Date(t0 + 700))).toBe(1); // dated at the step's start, t0
+
+    const history = await readTallyHistory(backing.db, poll.id);
+    expect(history.map((h) => h.total)).toEqual([0, 4]);
+    expect(Date.parse(history[0].takenAt)).toBe(openedAt.getTime());
+    expect(Date.parse(history[1].takenAt)).toBeGreaterThan(openedAt.getTime());
+  });
 });

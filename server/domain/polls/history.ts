@@ -9,7 +9,23 @@ export async function readTallyHistory(db: Db, pollId: string) {
     select: { takenAt: true, total: true, counts: true },
     orderBy: { takenAt: "asc" },
   });
-  const step = Math.max(1, Math.ceil(snapshots.length / MAX_POINTS));
-  const thinned = snapshots.filter((_, i) => i % step === 0 || i === snapshots.length - 1);
+  const ordered = afterTheOpening(snapshots);
+  const step = Math.max(1, Math.ceil(ordered.length / MAX_POINTS));
+  const thinned = ordered.filter((_, i) => i % step === 0 || i === ordered.length - 1);
   return thinned.map((s) => ({ takenAt: s.takenAt.toISOString(), total: s.total, counts: s.counts as Record<string, number> }));
+}
+
+type Snapshot = { takenAt: Date; total: number; counts: unknown };
+
+/**
+ * A periodic point is dated at the start of its step (tableside_take_snapshots), so the first votes' point can be
+ * dated a few seconds before the opening's zero point (lifecycle.ts) taken in the same step. Those votes came after
+ * the opening: their points are moved to just after it. Only the opening's point has a total of zero.
+ */
+function afterTheOpening(snapshots: Snapshot[]): Snapshot[] {
+  const opening = snapshots.findIndex((s) => s.total === 0);
+  if (opening <= 0) return snapshots;
+  const openedAt = snapshots[opening].takenAt.getTime();
+  const early = snapshots.slice(0, opening).map((s, i) => ({ ...s, takenAt: new Date(openedAt + 1 + i) }));
+  return [snapshots[opening], ...early, ...snapshots.slice(opening + 1)];
 }

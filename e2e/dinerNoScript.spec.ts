@@ -1,5 +1,6 @@
 import { devices } from "@playwright/test";
 import { openPollViaApi } from "./support/api";
+import { seriousViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 // A phone whose browser runs no script: the options are a real form (server/http/formVote.ts).
@@ -63,4 +64,36 @@ test("a vote form posted from another site is refused, and nothing is counted", 
   expect(answer.status).toBe(403);
   expect((await owner.results(poll.id))?.total ?? 0).toBe(0);
   await owner.dispose();
+});
+
+test("the page as it is without its script passes axe: the poll, a vote counted, the room code asked for, a closed poll", async ({ app, browser }) => {
+  // axe is itself a script: this browser runs JavaScript, but none of the page's own (every script under
+  // /_next/static is refused), so the page stays as the server sent it and its form posts as above.
+  const context = await browser.newContext({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: true });
+  await context.route("**/_next/static/**/*.js", (route) => route.abort());
+  const page = await context.newPage();
+  const hydrated = () => page.locator("button.vote-option").first().evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactProps$")));
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
+  const room = await openPollViaApi(app.url, { labels: ["Hotteok", "Bingsu"], presenceRequired: true });
+  const found: Record<string, unknown> = {};
+
+  await page.goto(`/p/${poll.slug}`);
+  expect(await hydrated()).toBe(false);
+  found.poll = await seriousViolations(page);
+  await page.getByRole("button", { name: "Kimbap" }).click();
+  await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible();
+  found.counted = await seriousViolations(page);
+
+  await page.goto(`/p/${room.poll.slug}`);
+  await page.getByRole("button", { name: "Bingsu" }).click();
+  await expect(page.locator(".notice").getByText(/type the 6-digit code shown on the restaurant's screen/)).toBeVisible();
+  found.roomCode = await seriousViolations(page);
+
+  await owner.closePoll(poll.id);
+  await page.goto(`/p/${poll.slug}`);
+  await expect(page.getByText("This poll is closed.")).toBeVisible();
+  found.closed = await seriousViolations(page);
+
+  expect(found).toEqual({ poll: [], counted: [], roomCode: [], closed: [] });
+  await Promise.all([context.close(), owner.dispose(), room.owner.dispose()]);
 });

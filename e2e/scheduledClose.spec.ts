@@ -45,6 +45,9 @@ test("a scheduled close reaches the TV, the owner's page and the diner's page th
   await lateTv.goto(`/screen/${poll.slug}`);
   await expect(lateTv).toHaveTitle("Results · Tableside");
   await lateTv.close();
+  // The owner's page as the server sends it, before any script runs, is titled for a closed poll too.
+  const ownerHtml = await (await ownerContext.request.get(`/owner/polls/${poll.id}`)).text();
+  expect(ownerHtml).toContain("<title>Results · Tableside</title>");
   await saveScreenshot(tv, testInfo, "scheduled-close-tv");
   await saveScreenshot(diner, testInfo, "scheduled-close-diner");
   expect(await seriousViolations(diner)).toEqual([]);

@@ -2,7 +2,7 @@
 
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useRef } from "react";
-import { isClientError } from "../_trpc/errors";
+import { readApiError } from "../_trpc/errors";
 import { useTRPC } from "../_trpc/react";
 import type { Connection } from "./useLiveResults";
 
@@ -18,7 +18,7 @@ export function useScreenLineup(restaurantId: string, screenKey: string | undefi
   const trpc = useTRPC();
   const subscription = useSubscription(trpc.screen.lineup.subscriptionOptions({ restaurantId, key: screenKey }));
   const { status, data, error, reset } = subscription;
-  const notFound = status === "error" && isClientError(error);
+  const notFound = status === "error" && readApiError(error).code === "NOT_FOUND";
 
   useEffect(() => {
     if (status !== "error" || notFound) return;

@@ -26,6 +26,8 @@ export type VoteLoadJob = {
   total?: number;
   /** Or open loop: this many votes a second for durationMs (concurrency caps votes in flight). */
   ratePerSec?: number;
+  /** Open answers instead of votes: answer k is `answerTexts[k mod length]` (answer.submit, docs/adr/0029). */
+  answerTexts?: string[];
   /** Keep [seq, time accepted] of every accepted vote, for vote-to-screen latency. */
   recordAccepts?: boolean;
 };
@@ -37,6 +39,8 @@ export type VoteLoadResult = {
   errors: number;
   errorSamples: string[];
   accepted: number;
+  /** Ballots that replaced the voter's earlier one (a changeable poll, docs/adr/0028). */
+  changed: number;
   alreadyVoted: number;
   coupons: string[];
   latency: LatencySummary;
@@ -90,6 +94,12 @@ async function wsVoters(job: VoteLoadJob, progress: (done: number, total: number
   return [(k) => clients[k % pool], () => closers.forEach((close) => close())];
 }
 
+/** An open answer, read as a vote's outcome: `accepted` or a repeat. */
+async function answer(api: Api, pollId: string, text: string, cookie: string): Promise<VoteOutcome> {
+  const { status } = await api.answer.submit.mutate({ pollId, text }, { context: { cookie } });
+  return { status, coupon: null, results: null };
+}
+
 async function run(job: VoteLoadJob, progress: (done: number, total: number) => void): Promise<VoteLoadResult> {
   const pool = job.voters.pool ?? 0;
   const [clientOf, close] = job.transport === "ws" ? await wsVoters(job, () => {}) : [await httpVoters(job), () => {}];
@@ -97,7 +107,7 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
   const accepts: number[] = [];
   const coupons: string[] = [];
   const errorSamples: string[] = [];
-  let errors = 0, accepted = 0, alreadyVoted = 0, next = 0, recorded = 0;
+  let errors = 0, accepted = 0, changed = 0, alreadyVoted = 0, next = 0, recorded = 0;
   let recording = !job.warmupMs;
 
   const castOne = async (k: number) => {
@@ -106,14 +116,16 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
     const cookie = job.transport === "http" ? voterCookie(job.voters.prefix, voter, job.secret) : "";
     const started = performance.now();
     try {
-      const outcome = (await clientOf(k).vote.cast.mutate(
-        { pollId: poll.pollId, optionIds: [poll.optionIds[k % poll.optionIds.length]] },
-        { context: { cookie } },
-      )) as VoteOutcome;
+      const outcome = (
+        job.answerTexts
+          ? await answer(clientOf(k), poll.pollId, job.answerTexts[k % job.answerTexts.length], cookie)
+          : await clientOf(k).vote.cast.mutate({ pollId: poll.pollId, optionIds: [poll.optionIds[k % poll.optionIds.length]] }, { context: { cookie } })
+      ) as VoteOutcome;
       if (!recording) return;
       latencies.push(performance.now() - started);
       recorded++;
       if (outcome.status === "accepted") accepted++;
+      else if (outcome.status === "changed") changed++;
       else alreadyVoted++;
       if (outcome.coupon) coupons.push(outcome.coupon.code);
       if (job.recordAccepts && outcome.status === "accepted" && outcome.results) accepts.push(outcome.results.seq, wallNow());
@@ -172,6 +184,7 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
     errors,
     errorSamples,
     accepted,
+    changed,
     alreadyVoted,
     coupons,
     latency: summarize(latencies.values()),

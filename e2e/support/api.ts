@@ -45,9 +45,21 @@ export class ApiClient {
   screenPath(pollId: string) {
     return this.call<Outputs["presence"]["screenPath"]>("GET", "presence.screenPath", { pollId });
   }
+  submitAnswer(pollId: string, text: string) {
+    return this.call<Outputs["answer"]["submit"]>("POST", "answer.submit", { pollId, text });
+  }
   /** The restaurant TV's link (it carries the key that shows room codes), for the signed-in owner. */
   restaurantScreenPath() {
     return this.call<Outputs["screen"]["restaurantPath"]>("GET", "screen.restaurantPath");
+  }
+  addMenuItem(input: Inputs["menu"]["add"]) {
+    return this.call<Outputs["menu"]["add"]>("POST", "menu.add", input);
+  }
+  makeWinnerSpecial(input: Inputs["specials"]["fromWinner"]) {
+    return this.call<Outputs["specials"]["fromWinner"]>("POST", "specials.fromWinner", input);
+  }
+  archivePoll(pollId: string) {
+    return this.call<Outputs["poll"]["archive"]>("POST", "poll.archive", { pollId, archived: true });
   }
   castVote(pollId: string, optionIds: string[]) {
     return this.call<Outputs["vote"]["cast"]>("POST", "vote.cast", { pollId, optionIds });

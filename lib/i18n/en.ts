@@ -434,6 +434,7 @@ export const en = {
   "tv.linkTitle": "Your restaurant's TV",
   "tv.linkHint": "Open this link on the TV and leave it: it shows your open polls in turn, each poll's room code, the latest winner and today's specials, and follows new polls and closes by itself.",
   "tv.open": "Open the TV screen",
+  "screen.scanToAnswer": "Scan to answer",
   "screen.answers": "Answers",
   "screen.noAnswers": "Answers will appear here as words",
   "screen.cloud": "Words in the answers",

@@ -433,6 +433,7 @@ export const ko: Messages = {
   "tv.linkTitle": "매장 TV",
   "tv.linkHint": "이 링크를 TV에서 열어 두세요. 진행 중인 투표를 차례로, 투표마다 입장 코드, 최근 우승 메뉴와 오늘의 특선을 보여 주고, 새 투표와 마감을 스스로 따라갑니다.",
   "tv.open": "TV 화면 열기",
+  "screen.scanToAnswer": "스캔해서 답변하기",
   "screen.answers": "답변",
   "screen.noAnswers": "답변이 단어로 여기에 나타납니다",
   "screen.cloud": "답변 속 단어",

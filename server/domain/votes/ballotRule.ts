@@ -6,7 +6,8 @@
  *   nothing. The ballot keeps its first cast time. After the close nothing changes.
  * - A coupon belongs to the voter's first accepted ballot: a change never wins one, never loses one.
  * Spelled in server/engine/redis/castVote.lua, and in Postgres by the Ballot unique key with tableside_cast_vote and
- * tableside_record_ballots (prisma/migrations); each of them names this rule in its header.
+ * tableside_record_ballots (prisma/migrations); each of them names this rule in its header. An open poll's answer
+ * follows it too: the OpenAnswer primary key with tableside_submit_answer (docs/adr/0029).
  */
 export const ONE_BALLOT_PER_VOTER = "one ballot per voter" as const;
 

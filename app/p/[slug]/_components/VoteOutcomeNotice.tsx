@@ -14,7 +14,7 @@ export function VoteOutcomeNotice({ outcome, closed, onRetry }: { outcome: VoteO
     case "sending":
       return <Notice>{t("vote.sending")}</Notice>;
     case "counted":
-      return <Notice tone="success" className="notice--big">{t(outcome.afterRetry ? "vote.countedAfterRetry" : "vote.counted")}</Notice>;
+      return <Notice tone="success" className="notice--big">{t(outcome.changed ? "vote.changed" : outcome.afterRetry ? "vote.countedAfterRetry" : "vote.counted")}</Notice>;
     case "alreadyVoted":
       return <Notice tone="info" className="notice--big">{t("vote.alreadyVoted")}</Notice>;
     case "tooFast":

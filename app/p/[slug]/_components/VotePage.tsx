@@ -2,9 +2,9 @@
 
 import { type ReactNode, useEffect, useState } from "react";
 import { optionLabel } from "@/lib/dishName";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
-import { standingsOf } from "@/lib/standings";
+import { kindStandings } from "@/lib/kindResults";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../_live/ResultBars";
 import { Notice } from "../../../_ui/Notice";
@@ -14,7 +14,10 @@ import { useApiQuery } from "../_client/useApiQuery";
 import { useLiveResults } from "../_client/useLiveResults";
 import { useCouponStock } from "./useCouponStock";
 import { PromotionOffer } from "./PromotionOffer";
+import { RankingForm } from "./RankingForm";
+import { RatingForm } from "./RatingForm";
 import { RoomCodeField } from "./RoomCodeField";
+import { OpenAnswer } from "./OpenAnswer";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { useIdentityFirst } from "./useIdentityFirst";
@@ -44,6 +47,11 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
     reset();
   };
   const [roomCode, setRoomCode] = useState(presence.roomCode ?? "");
+  // A changeable poll's diner who voted may open the form again; a new answer (or the same one) closes it.
+  const [changing, setChanging] = useState(false);
+  useEffect(() => {
+    if (tapped.kind === "counted" || tapped.kind === "alreadyVoted") setChanging(false);
+  }, [tapped]);
   usePageOpen(poll.data?.id);
   // An earlier vote (this browser's, or this ballot card's): shown on return, instead of asking again.
   const earlier = useApiQuery("vote.mine", { pollId: poll.data?.id ?? "", ballotCode }, { enabled: Boolean(poll.data?.id) });
@@ -71,9 +79,23 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   }
 
   const status = live.status ?? data.status;
+  if (data.kind === "open") {
+    return (
+      <Shell title={data.restaurantName}>
+        <h1 className="vote-question">{data.question}</h1>
+        <OpenAnswer pollId={data.id} status={status} changeable={data.changeableUntilClose} requiresPresence={data.requiresPresence} presence={presence} />
+        <ShareButton pollId={data.id} slug={data.slug} question={data.question} />
+      </Shell>
+    );
+  }
   const results = newest(live.results, outcome.kind === "counted" || outcome.kind === "alreadyVoted" ? outcome.results : null);
-  const mine = new Set(outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []));
-  const canVote = status === "open" && !voted && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
+  const current = outcome.kind === "counted" ? outcome.choices : (earlier.data?.optionIds ?? []);
+  const mine = new Set(current);
+  const canVote = status === "open" && (!voted || changing) && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
+  const canChange = status === "open" && voted && !changing && data.changeableUntilClose && outcome.kind !== "sending";
+  const labelled = data.options.map((o) => ({ ...o, label: optionLabel(o, locale) }));
+  const busy = outcome.kind === "sending" || outcome.kind === "tooFast";
+  const cast = (optionIds: string[]) => vote(optionIds, { roomCode, tableCode: presence.tableCode, ballotCode });
   const coupon = (outcome.kind === "counted" ? outcome.coupon : null) ?? myCoupon.data ?? null;
 
   return (
@@ -99,7 +121,19 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
         <Notice tone="info">{data.opensAt ? t("vote.opensAt", { date: formatDateTime(data.opensAt, locale) }) : t("vote.notOpen")}</Notice>
       )}
       {canVote && data.requiresPresence && !presence.tableCode && <RoomCodeField value={roomCode} onChange={setRoomCode} form={VOTE_FORM_ID} />}
-      {canVote && (
+      {canChange && (
+        <p className="vote-change">
+          <button type="button" className="button button--secondary" onClick={() => setChanging(true)}>{t("vote.change")}</button>
+          <span className="muted">{t("vote.changeHint")}</span>
+        </p>
+      )}
+      {canVote && data.kind === "rating" && (
+        <RatingForm id={VOTE_FORM_ID} action={`/p/${encodeURIComponent(slug)}/vote`} pollId={data.id} options={data.options}
+          hidden={presence.tableCode && <input type="hidden" name="tableCode" value={presence.tableCode} />}
+          current={current[0]} disabled={busy} onVote={cast} />
+      )}
+      {canVote && data.kind === "ranking" && <RankingForm id={VOTE_FORM_ID} options={labelled} initial={current} disabled={busy} onVote={cast} />}
+      {canVote && data.kind === "choice" && (
         <VoteForm id={VOTE_FORM_ID} action={`/p/${encodeURIComponent(slug)}/vote`} pollId={data.id} presence={presence}
           options={data.options} multipleChoice={data.multipleChoice} maxChoices={data.maxChoices}
           disabled={outcome.kind === "sending" || outcome.kind === "tooFast"} onVote={(optionIds) => vote(optionIds, { roomCode, tableCode: presence.tableCode, ballotCode })} />
@@ -107,7 +141,8 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
       {results ? (
         <section aria-labelledby="results-heading" className="vote-results">
           <h2 id="results-heading">{t("vote.results")}</h2>
-          <ResultBars standings={standingsOf(data.options, results)} highlight={mine} label={t("vote.results")} />
+          <ResultBars standings={kindStandings(data.kind, labelled, results)} highlight={mine} label={t("vote.results")}
+            amount={data.kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
         </section>
       ) : (
         (voted || status === "closed") && data.resultsVisibility === "after_close" && <p className="muted">{t("results.hiddenAfterClose")}</p>

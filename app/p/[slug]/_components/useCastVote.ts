@@ -11,7 +11,7 @@ export type VoteOutcome =
   | { kind: "ready" }
   | { kind: "sending" }
   /** `afterRetry`: an attempt got no answer, and a later one found the vote already in (so it was counted). */
-  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: WonCouponView | null; afterRetry?: boolean }
+  | { kind: "counted"; choices: string[]; results: PollResults | null; coupon: WonCouponView | null; afterRetry?: boolean; /** replaced the diner's earlier ballot */ changed?: boolean }
   | { kind: "alreadyVoted"; results: PollResults | null }
   | { kind: "tooFast"; retryAt: number }
   | { kind: "notAccepting" }
@@ -92,6 +92,7 @@ function failureOf(error: unknown): VoteFailure {
 function outcomeOfAnswer(answer: OutputOf<"vote.cast">, choices: string[], answerLost: boolean): VoteOutcome {
   const { status, results, coupon } = answer as { status: string; results: PollResults | null; coupon: WonCouponView | null };
   if (status === "accepted") return { kind: "counted", choices, results, coupon };
+  if (status === "changed") return { kind: "counted", choices, results, coupon, changed: true };
   // The same voter, moments after an attempt whose answer was lost: that attempt is the vote already in.
   if (answerLost) return { kind: "counted", choices, results, coupon, afterRetry: true };
   return { kind: "alreadyVoted", results };

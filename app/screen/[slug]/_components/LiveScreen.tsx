@@ -127,7 +127,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
         ) : (
           status !== "closed" && shareUrl && (
             <aside className={styles.side}>
-              <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} />
+              <JoinPanel shareUrl={shareUrl} joinCode={data.joinCode} answer={isOpenAnswer} />
               {roomCode && <RoomCode code={roomCode} />}
             </aside>
           )

@@ -35,8 +35,7 @@ export function AnswersPanel({ pollId, words, seq }: Props) {
   const failed = hideWord.isError || hideAnswer.isError;
 
   return (
-    <section aria-labelledby="answers-heading" className="card stack answers-panel">
-      <h2 id="answers-heading">{t("answers.title")}</h2>
+    <div className="stack answers-panel">
       {failed && <Notice tone="error">{t("common.unexpectedError")}</Notice>}
       <h3>{t("answers.cloudTitle")}</h3>
       {words.length === 0 ? (
@@ -71,6 +70,7 @@ export function AnswersPanel({ pollId, words, seq }: Props) {
           </ul>
         </>
       )}
+      <h3>{t("answers.title")}</h3>
       <label className="field">
         <span>{t("answers.search")}</span>
         <input type="search" value={search} maxLength={200} onChange={(event) => setSearch(event.target.value)} />
@@ -97,7 +97,7 @@ export function AnswersPanel({ pollId, words, seq }: Props) {
         ))}
       </ul>
       <ExportAnswers pollId={pollId} />
-    </section>
+    </div>
   );
 }
 

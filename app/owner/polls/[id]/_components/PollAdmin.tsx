@@ -80,6 +80,7 @@ export function PollAdmin({ pollId }: { pollId: string }) {
           {rating && rating.count > 0 && (
             <p data-testid="owner-rating-average">{t("rating.outOf", { average: rating.average.toLocaleString(locale, { maximumFractionDigits: 1 }) })}</p>
           )}
+          {kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
           {kind !== "open" && (
             <ResultBars standings={standings} label={resultsTitle}
               amount={kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
@@ -88,13 +89,12 @@ export function PollAdmin({ pollId }: { pollId: string }) {
         </section>
         <SharePanel pollId={pollId} slug={poll.data.slug} joinCode={poll.data.joinCode} />
       </div>
-      {poll.data.kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
       <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
       {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
-      <VotesOverTime pollId={pollId} options={options} results={live.results} />
+      {poll.data.kind !== "open" && <VotesOverTime pollId={pollId} options={options} results={live.results} />}
     </div>
   );
 }

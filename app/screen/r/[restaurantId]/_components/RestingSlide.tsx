@@ -21,6 +21,8 @@ export function RestingSlide({ restaurantName, currency, specials, showsPolls, c
   connection: Connection;
 }) {
   const { t, locale } = useI18n();
+  // The slide's one top heading: "no poll is open" when it says so, else the specials.
+  const SpecialsHeading = showsPolls ? "h2" : "h1";
   return (
     <div className={screen.screen} data-testid={showsPolls ? "tv-idle" : "tv-specials"}>
       <div className={`${screen.canvas} ${styles.canvas}`}>
@@ -36,7 +38,7 @@ export function RestingSlide({ restaurantName, currency, specials, showsPolls, c
           </header>
           {specials.length > 0 ? (
             <section className={styles.specials} aria-labelledby="tv-specials-title">
-              <h2 id="tv-specials-title" className={styles.specialsTitle}>{t("specials.today")}</h2>
+              <SpecialsHeading id="tv-specials-title" className={styles.specialsTitle}>{t("specials.today")}</SpecialsHeading>
               <ul className={styles.list}>
                 {specials.slice(0, 4).map((special) => (
                   <li key={special.id} className={styles.dish}>

@@ -1,3 +1,4 @@
+import { chromium } from "@playwright/test";
 import { ApiClient, openPollViaApi } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
@@ -106,4 +107,35 @@ test("the restaurant TV cycles two polls, shows one opened meanwhile and the win
   await expect(tv.getByRole("heading", { name: "After the restart?" })).toBeVisible({ timeout: 30_000 });
   expect(await tv.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await Promise.all([owner.dispose(), voter.dispose(), after.dispose()]);
+});
+
+test("the restaurant TV reloads itself when the server answers with another build of the pages (a deploy)", async ({ app }) => {
+  const owner = await ApiClient.create(app.url);
+  await owner.signUp({ email: `tv-deploy-${Date.now()}@example.com`, password: "a long enough password", name: "Mina", restaurantName: "Hanok Table" });
+  const { build } = (await (await fetch(`${app.url}/api/health`)).json()) as { build: string };
+  // A document the test serves itself (page.route) reads to Chromium as from outside the local network, whose
+  // WebSocket to 127.0.0.1 it then blocks: this browser is told not to (the TV itself is served by the server).
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-features=LocalNetworkAccessChecks"],
+  });
+  const tv = await browser.newPage();
+  // The first load is served as if by the previous release: its page names another build than the server's.
+  let served = 0;
+  await tv.route((url) => url.pathname.startsWith("/screen/r/"), async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    served++;
+    // The page's own build (the `pageBuild` prop in the flight data); the body goes back decoded.
+    const { "content-length": _length, "content-encoding": _encoding, ...headers } = response.headers();
+    const older = body.replace(new RegExp(`(pageBuild[\\\\":]+)${build}`), "$1previous-release-build");
+    await route.fulfill({ status: response.status(), headers, body: served === 1 ? older : body });
+  });
+  await tv.goto(`${app.url}${await owner.restaurantScreenPath()}`);
+  // The line-up names this server's build: the TV reloads, gets a page of this build, and stays.
+  await expect.poll(() => served).toBe(2);
+  await expect(tv.getByTestId("tv-idle")).toBeVisible();
+  expect(served).toBe(2);
+  await browser.close();
+  await owner.dispose();
 });

@@ -21,7 +21,7 @@ export class PollMaker {
     this.owner = new Browser(url);
   }
 
-  async openPoll(options: { optionCount?: number; promotionQuantity?: number; resultsVisibility?: "live" | "after_vote"; kind?: "choice" | "open" } = {}): Promise<BenchPoll> {
+  async openPoll(options: { optionCount?: number; promotionQuantity?: number; resultsVisibility?: "live" | "after_vote"; kind?: "choice" | "open"; changeableUntilClose?: boolean } = {}): Promise<BenchPoll> {
     this.signedUp ??= signUpOwner(this.owner);
     await this.signedUp;
     const poll = await this.owner.api.poll.create.mutate({
@@ -29,6 +29,7 @@ export class PollMaker {
       kind: options.kind ?? "choice",
       options: options.kind === "open" ? [] : Array.from({ length: options.optionCount ?? 5 }, (_, i) => ({ label: `Dish ${i + 1}` })),
       resultsVisibility: options.resultsVisibility ?? "live",
+      changeableUntilClose: options.changeableUntilClose ?? false,
     });
     if (options.promotionQuantity) {
       this.db ??= createPrisma(this.databaseUrl, 2);

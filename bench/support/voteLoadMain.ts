@@ -39,6 +39,8 @@ export type VoteLoadResult = {
   errors: number;
   errorSamples: string[];
   accepted: number;
+  /** Ballots that replaced the voter's earlier one (a changeable poll, docs/adr/0028). */
+  changed: number;
   alreadyVoted: number;
   coupons: string[];
   latency: LatencySummary;
@@ -105,7 +107,7 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
   const accepts: number[] = [];
   const coupons: string[] = [];
   const errorSamples: string[] = [];
-  let errors = 0, accepted = 0, alreadyVoted = 0, next = 0, recorded = 0;
+  let errors = 0, accepted = 0, changed = 0, alreadyVoted = 0, next = 0, recorded = 0;
   let recording = !job.warmupMs;
 
   const castOne = async (k: number) => {
@@ -123,6 +125,7 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
       latencies.push(performance.now() - started);
       recorded++;
       if (outcome.status === "accepted") accepted++;
+      else if (outcome.status === "changed") changed++;
       else alreadyVoted++;
       if (outcome.coupon) coupons.push(outcome.coupon.code);
       if (job.recordAccepts && outcome.status === "accepted" && outcome.results) accepts.push(outcome.results.seq, wallNow());
@@ -181,6 +184,7 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
     errors,
     errorSamples,
     accepted,
+    changed,
     alreadyVoted,
     coupons,
     latency: summarize(latencies.values()),

@@ -85,8 +85,10 @@ test("an open question: phones answer, the screen's word cloud grows live, and a
   await expect(cloudWord(screen, "kimchi")).toHaveCount(1);
   await cloudFits(screen);
 
-  // The owner hides a word: it leaves the open screen within a second.
+  // The owner hides a word: once the hide is done, it leaves the open screen within a second.
+  const wordHidden = owner.waitForResponse((response) => response.url().includes("answer.hideWord"));
   await owner.getByRole("button", { name: "Hide “kimchi” (2)" }).click();
+  expect((await wordHidden).ok()).toBe(true);
   await expect(cloudWord(screen, "kimchi")).toHaveCount(0, { timeout: 1_000 });
   await expect(owner.getByTestId("owner-hidden-words")).toContainText("kimchi");
   await expect(cloudWord(screen, "김치찌개")).toHaveCount(1);
@@ -94,7 +96,9 @@ test("an open question: phones answer, the screen's word cloud grows live, and a
   // The owner searches the answers, hides one (its words leave the counts), and downloads them all.
   await owner.getByLabel("Search answers").fill("tteok");
   await expect(owner.getByTestId("owner-answers").getByRole("listitem")).toHaveCount(1);
+  const answerHidden = owner.waitForResponse((response) => response.url().includes("answer.hideAnswer"));
   await owner.getByTestId("owner-answers").getByRole("button", { name: "Hide" }).click();
+  expect((await answerHidden).ok()).toBe(true);
   await expect(owner.getByTestId("owner-answers")).toContainText("Hidden");
   await expect(cloudWord(screen, "tteokbokki")).toHaveCount(0, { timeout: 1_000 });
   await expect(screen.getByTestId("screen-total")).toHaveText("6");

@@ -53,6 +53,7 @@ export const throughput: Scenario = {
       progress(`warming up ${c.key}`, (0.1 * (i + 1)) / CONTENDERS.length);
     }
     const runs = new Map<string, Run[]>(CONTENDERS.map((c) => [c.key, []]));
+    const erred: string[] = [];
     const ratios = { fullVsStandalone: [] as number[], fullVsRaw: [] as number[], autoPipeliningVsFull: [] as number[], fullVsPessimistic: [] as number[], postgresVsPessimistic: [] as number[], redisAckVsRaw: [] as number[] };
     try {
       for (let round = 0; round < ROUNDS; round++) {
@@ -60,7 +61,9 @@ export const throughput: Scenario = {
         for (const [i, c] of order.entries()) {
           progress(`round ${round + 1}/${ROUNDS}: ${c.key}`, 0.1 + (0.9 * (round * CONTENDERS.length + i)) / (ROUNDS * CONTENDERS.length));
           const run = await runOne(c);
-          if (run.errors) throw new Error(`${c.key}: ${run.errors} errors, e.g. ${run.errorSamples.join("; ")}`);
+          // Kept, and said in the report: on a machine loaded past its cores a few refusals (Redis's health probe
+          // missing its deadline) must not throw away every other figure of the run.
+          if (run.errors) erred.push(`${c.key}, round ${round + 1}: ${run.errors} errors (${run.errorSamples[0] ?? "?"})`);
           runs.get(c.key)!.push(run);
         }
         const rate = (key: string) => runs.get(key)![round].votesPerSec;
@@ -109,6 +112,7 @@ export const throughput: Scenario = {
         ["full server ÷ pessimistic-lock peer", fmt.ratio(ratioSpreads.fullVsPessimistic), "≥ 5×"],
         ["Postgres-only engine ÷ pessimistic-lock peer", fmt.ratio(ratioSpreads.postgresVsPessimistic), "≥ 12× (issue 18)"],
       ],
+      notes: erred.length ? [`Votes refused during the run (counted out of votes/s): ${erred.join("; ")}.`] : undefined,
     };
     const charts: Chart[] = [
       {

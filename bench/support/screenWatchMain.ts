@@ -35,22 +35,28 @@ process.once("message", async (message: { type: string; job: Job }) => {
           });
           const api = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient })] });
           let first = true;
-          const sub = api.poll.onResults.subscribe(
-            { pollId },
-            {
-              onData: (event) => {
-                if (first) {
-                  first = false;
-                  connected++;
-                  resolve();
-                }
-                const seq = event.data.results?.seq;
-                if (seq !== undefined) timelines[i].push(seq, wallNow());
+          let sub: { unsubscribe(): void } | null = null;
+          // A refused subscription (the server too busy to read the poll in time) is asked for again, as a page does.
+          const subscribe = () => {
+            sub = api.poll.onResults.subscribe(
+              { pollId },
+              {
+                onData: (event) => {
+                  if (first) {
+                    first = false;
+                    connected++;
+                    resolve();
+                  }
+                  const seq = event.data.results?.seq;
+                  if (seq !== undefined) timelines[i].push(seq, wallNow());
+                },
+                onError: () => setTimeout(subscribe, 500),
               },
-            },
-          );
+            );
+          };
+          subscribe();
           closers.push(() => {
-            sub.unsubscribe();
+            sub?.unsubscribe();
             wsClient.close();
           });
         });

@@ -30,6 +30,11 @@ const definitionSelect = {
 export class PollDefinitions {
   private readonly byId = new Map<string, PollDefinition>();
   private readonly idBySlug = new Map<string, string>();
+  /**
+   * Reads under way, by reference: a room full of phones opening the poll at once (a QR code on the TV) waits for
+   * one read, not one each; thousands at once had exhausted the connection pool and failed (issue 18's bench).
+   */
+  private readonly reading = new Map<string, Promise<PollDefinition>>();
 
   constructor(
     private readonly db: Db,
@@ -40,6 +45,16 @@ export class PollDefinitions {
     const cachedId = "pollId" in ref ? ref.pollId : this.idBySlug.get(ref.slug);
     const cached = cachedId ? this.byId.get(cachedId) : undefined;
     if (cached) return cached;
+    const key = "pollId" in ref ? `id:${ref.pollId}` : `slug:${ref.slug}`;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.read(ref).finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    return reading;
+  }
+
+  private async read(ref: { pollId: string } | { slug: string }): Promise<PollDefinition> {
     const row = await this.db.poll.findUnique({
       where: "pollId" in ref ? { id: ref.pollId } : { slug: ref.slug },
       select: definitionSelect,

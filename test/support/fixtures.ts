@@ -42,11 +42,14 @@ export async function runConcurrently<T, R>(items: readonly T[], inFlight: numbe
   return results;
 }
 
-/** The room code the poll's screen shows, as its owner reads it; asked again every 20 s, so it never goes stale. */
+/**
+ * The room code the poll's screen shows, as its owner reads it, asked again every 5 s: a code is accepted for its
+ * minute and the next, so a vote still waiting in a busy server's queue 55 s after its code was read is accepted.
+ */
 export function roomCodeReader(owner: Browser, pollId: string) {
   let read: { code: string; at: number } | null = null;
   return async () => {
-    if (!read || Date.now() - read.at > 20_000) read = { code: (await owner.api.presence.roomCode.query({ pollId })).code, at: Date.now() };
+    if (!read || Date.now() - read.at > 5_000) read = { code: (await owner.api.presence.roomCode.query({ pollId })).code, at: Date.now() };
     return read.code;
   };
 }

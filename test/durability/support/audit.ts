@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { RedisClient } from "../../../server/infra/redis/redisClient";
 import { pollKeys, TOTAL_FIELD } from "../../../server/engine/redis/keys";
+import { CHANGES_FIELD } from "../../../server/engine/tally";
 import type { Db } from "../../../server/infra/db/prisma";
 import type { VoteLoad } from "./voteLoad";
 
@@ -38,14 +39,19 @@ export async function auditPoll(db: Db, redis: RedisClient | null, pollId: strin
   const [{ tally }] = await db.$queryRaw<{ tally: Record<string, number> }[]>`SELECT tableside_read_tally(${pollId}) AS tally`;
 
   const perOption = Object.fromEntries(perOptionRows.map((r) => [r.option, Number(r.count)]));
-  const counters = Object.fromEntries(Object.entries(tally).map(([option, n]) => [option === "" ? "total" : option, n]));
+  // The count of changed ballots (a changeable poll's) is no option's count: these audits compare per option.
+  const counters = Object.fromEntries(
+    Object.entries(tally).filter(([field]) => field !== CHANGES_FIELD).map(([option, n]) => [option === "" ? "total" : option, n]),
+  );
   let redisTally: Record<string, number> | null = null;
   let redisVoters = 0;
   if (redis) {
     redisVoters = await redis.scard(pollKeys(pollId).voters);
     const hash = await redis.hgetall(pollKeys(pollId).tally);
     if (Object.keys(hash).length > 0) {
-      redisTally = Object.fromEntries(Object.entries(hash).map(([k, v]) => [k === TOTAL_FIELD ? "total" : k, Number(v)]));
+      redisTally = Object.fromEntries(
+        Object.entries(hash).filter(([k]) => k !== CHANGES_FIELD).map(([k, v]) => [k === TOTAL_FIELD ? "total" : k, Number(v)]),
+      );
     }
   }
 

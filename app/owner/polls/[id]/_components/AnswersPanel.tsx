@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useState } from "react";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { WordCount } from "@/lib/schemas";
+import { CsvDownload } from "./ExportButton";
 import { useI18n } from "../../../../_i18n/I18nProvider";
 import { useTRPC, useTRPCClient } from "../../../../_trpc/react";
 import { Notice } from "../../../../_ui/Notice";
@@ -105,26 +106,5 @@ export function AnswersPanel({ pollId, words, seq }: Props) {
 function ExportAnswers({ pollId }: { pollId: string }) {
   const { t } = useI18n();
   const client = useTRPCClient();
-  const [state, setState] = useState<"idle" | "working" | "failed">("idle");
-  async function download() {
-    setState("working");
-    try {
-      const { filename, csv } = await client.answer.export.query({ pollId });
-      // A byte-order mark so spreadsheet apps read Korean answers as UTF-8.
-      const href = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
-      Object.assign(document.createElement("a"), { href, download: filename }).click();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
-      setState("idle");
-    } catch {
-      setState("failed");
-    }
-  }
-  return (
-    <div className="export">
-      <button type="button" className="button button--secondary button--small" onClick={download} disabled={state === "working"}>
-        {t("answers.export")}
-      </button>
-      {state === "failed" && <Notice tone="error">{t("common.unexpectedError")}</Notice>}
-    </div>
-  );
+  return <CsvDownload fetchCsv={() => client.answer.export.query({ pollId })} label={t("answers.export")} />;
 }

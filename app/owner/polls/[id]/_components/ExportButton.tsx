@@ -9,13 +9,21 @@ import { Notice } from "../../../../_ui/Notice";
 export function ExportButton({ pollId }: { pollId: string }) {
   const { t } = useI18n();
   const client = useTRPCClient();
+  return <CsvDownload fetchCsv={() => client.poll.exportBallots.query({ pollId })} label={t("admin.export")} />;
+}
+
+type Csv = { filename: string; csv: string };
+
+/** A button that fetches a CSV from the server and saves it under the file name the server chose. */
+export function CsvDownload({ fetchCsv, label }: { fetchCsv: () => Promise<Csv>; label: string }) {
+  const { t } = useI18n();
   const [state, setState] = useState<"idle" | "working" | "failed">("idle");
 
   async function download() {
     setState("working");
     try {
-      const { filename, csv } = await client.poll.exportBallots.query({ pollId });
-      // A byte-order mark so spreadsheet apps read Korean labels as UTF-8.
+      const { filename, csv } = await fetchCsv();
+      // A byte-order mark so spreadsheet apps read Korean text as UTF-8.
       const href = URL.createObjectURL(new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }));
       const link = Object.assign(document.createElement("a"), { href, download: filename });
       link.click();
@@ -29,7 +37,7 @@ export function ExportButton({ pollId }: { pollId: string }) {
   return (
     <div className="export">
       <button type="button" className="button button--secondary button--small" onClick={download} disabled={state === "working"}>
-        {state === "working" ? t("admin.exporting") : t("admin.export")}
+        {state === "working" ? t("admin.exporting") : label}
       </button>
       {state === "failed" && <Notice tone="error">{t("common.unexpectedError")}</Notice>}
     </div>

@@ -459,6 +459,7 @@ export const en = {
   "answer.already": "You have already answered this question.",
   "answer.hidden": "The restaurant has hidden this answer from the screen.",
   "answer.closed": "This question no longer takes answers.",
+  "answer.notSaved": "Your answer was not saved: the restaurant's system is not answering just now. Your text is still here, so send it again in a moment.",
   "answers.title": "Answers",
   "answers.search": "Search answers",
   "answers.export": "Download answers (CSV)",

@@ -458,6 +458,7 @@ export const ko: Messages = {
   "answer.already": "이미 이 질문에 답변했습니다.",
   "answer.hidden": "식당에서 이 답변을 화면에서 숨겼습니다.",
   "answer.closed": "이 질문은 더 이상 답변을 받지 않습니다.",
+  "answer.notSaved": "답이 저장되지 않았습니다. 지금 식당 시스템이 응답하지 않습니다. 쓴 글은 그대로 있으니 잠시 후 다시 보내 주세요.",
   "answers.title": "답변",
   "answers.search": "답변 검색",
   "answers.export": "답변 다운로드 (CSV)",

@@ -99,7 +99,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
               {live.results &&
                 (isOpenAnswer
                   ? t("screen.cloudSummary", { total })
-                  : t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" }))}
+                  : t("screen.summary", { total, leader: leaders.length === 1 && !rating && !dishes ? t("screen.leading", { label: leaders[0].label }) : "" }))}
             </p>
           </section>
           <footer className={styles.footer}>

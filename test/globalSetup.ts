@@ -28,7 +28,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const removeRoot = () => rmSync(root, { recursive: true, force: true });
   process.once("exit", removeRoot);
 
-  const postgresStarting = startEmbeddedPostgres({ dataDir: path.join(root, "postgres"), persistent: false });
+  // Postgres's default of 100 connections is about what one file's servers may hold at once (each app's pools
+  // take some 30): every worker gets that many.
+  const postgresStarting = startEmbeddedPostgres({ dataDir: path.join(root, "postgres"), persistent: false, maxConnections: 100 * workers });
   const redisesStarting = Array.from({ length: workers }, async (_, i) => {
     const dir = path.join(root, `redis-${i + 1}`);
     await mkdir(dir);

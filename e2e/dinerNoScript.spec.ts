@@ -97,3 +97,28 @@ test("the page as it is without its script passes axe: the poll, a vote counted,
   expect(found).toEqual({ poll: [], counted: [], roomCode: [], closed: [] });
   await Promise.all([context.close(), owner.dispose(), room.owner.dispose()]);
 });
+
+test("a tap before the page's scripts have arrived already votes: on a slow link the button works as soon as it shows", async ({ app, browser }) => {
+  const context = await browser.newContext({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: true });
+  // The scripts are held back until the tap has been made, as a slow phone link would.
+  let release!: () => void;
+  const tapped = new Promise<void>((resolve) => (release = resolve));
+  await context.route("**/_next/static/**/*.js", async (route) => {
+    await tapped;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
+
+  await page.goto(`/p/${poll.slug}`, { waitUntil: "commit" });
+  const kimbap = page.getByRole("button", { name: "Kimbap" });
+  await expect(kimbap).toBeVisible();
+  expect(await kimbap.evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactProps$")))).toBe(false);
+  await kimbap.click({ noWaitAfter: true });
+  release();
+  await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible();
+  const option = poll.options.find((o) => o.label === "Kimbap")!;
+  await expect.poll(async () => (await owner.results(poll.id))?.counts?.[option.id]).toBe(1);
+  expect((await owner.results(poll.id))?.total).toBe(1);
+  await Promise.all([context.close(), owner.dispose()]);
+});

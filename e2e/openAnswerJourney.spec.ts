@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Browser, devices, type Page } from "@playwright/test";
-import { ApiClient } from "./support/api";
+import { ApiClient, openPollViaApi } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, saveScreenshot, test } from "./support/fixtures";
 
@@ -119,4 +119,29 @@ test("an open question: phones answer, the screen's word cloud grows live, and a
   await screenContext.close();
   await first.context().close();
   await second.context().close();
+});
+
+test("an answer sent while the database is away: the page says it was not saved and keeps the text; sent again, it counts", async ({ app, browser }) => {
+  const { owner, poll } = await openPollViaApi(app.url, { kind: "open", labels: [], presenceRequired: false });
+  const page = await phone(browser, `${app.url}/p/${poll.slug}`, "en-US");
+  // What the server answers while Postgres is away (test/durability/openAnswersPostgresAway.test.ts): nothing saved.
+  let refused = 0;
+  await page.route("**/api/trpc/answer.submit**", async (route) => {
+    refused++;
+    const error = { message: "the database is away for a moment: try again shortly", code: -32603, data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: "answer.submit", retryAfterMs: 2_000 } };
+    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error }) });
+  });
+  await page.getByRole("textbox", { name: "Your answer" }).fill("More mandu");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  // The page tries again by itself a few times (lib/voteRetry.ts), then says so.
+  await expect(page.getByText("Your answer was not saved", { exact: false })).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByRole("textbox", { name: "Your answer" })).toHaveValue("More mandu");
+  expect(refused).toBe(8);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.unroute("**/api/trpc/answer.submit**");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText("Thanks! Your answer counts.")).toBeVisible();
+  expect(await owner.results(poll.id)).toMatchObject({ total: 1 });
+  await owner.dispose();
 });

@@ -1,8 +1,8 @@
-import { type PollKind, RATING_STARS } from "./pollKinds";
+import { type PollKind, RATING_STARS, ratingGroups } from "./pollKinds";
 import type { PollResults } from "./schemas";
 import { type Standing, standingsOf } from "./standings";
 
-type Option = { id: string; label: string };
+type Option = { id: string; label: string; menuItemId?: string | null };
 
 export type RatingSummary = {
   /** Ballots: each rates once. */
@@ -23,6 +23,30 @@ export function ratingOf(options: readonly Option[], results: PollResults | null
     average: count > 0 ? stars / count : 0,
     distribution: counts.map((n, i) => ({ stars: i + 1, count: n, share: count > 0 ? n / count : 0 })).reverse(),
   };
+}
+
+/** One rated dish: its first option stands for it (label, menuItemId); `stars` are its five options, one star first. */
+export type DishRating<O extends Option> = { dish: O; stars: O[]; rating: RatingSummary };
+
+/**
+ * A rating per dish: each dish with its own summary.
+ * A plain rating has one group without a dish; the screens tell them apart with `isRatingPerDish`.
+ */
+export function dishRatingsOf<O extends Option>(options: readonly O[], results: PollResults | null): DishRating<O>[] {
+  return ratingGroups(options).map((stars) => ({ dish: stars[0], stars, rating: ratingOf(stars, results) }));
+}
+
+/** Whether a rating poll's options are dishes' stars (each option carries its dish) rather than five plain stars. */
+export const isRatingPerDish = (options: readonly Option[]) =>
+  options.length > RATING_STARS || options.some((o) => o.menuItemId);
+
+/**
+ * Options as a list, legend or CSV names them one by one: a rating per dish's option reads "Bibimbap ★4" (its dish
+ * and its stars); every other option keeps its label.
+ */
+export function withStarLabels<O extends Option>(kind: PollKind, options: readonly O[]): O[] {
+  if (kind !== "rating" || !isRatingPerDish(options)) return [...options];
+  return options.map((option, i) => ({ ...option, label: `${option.label} ★${(i % RATING_STARS) + 1}` }));
 }
 
 export type RankedOption = Option & { points: number; place: number; share: number };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCouponCode, normalizeCouponCode } from "./couponCode";
 import { isCurrency } from "./currency";
 import { LIMITS } from "./limits";
-import { kindHasOwnOptions, MAX_RANKED_OPTIONS, POLL_KINDS, type PollKind } from "./pollKinds";
+import { kindHasOwnOptions, MAX_RANKED_OPTIONS, MAX_RATED_DISHES, POLL_KINDS, type PollKind } from "./pollKinds";
 import { isTimeZone } from "./timeZone";
 
 /** Every boundary validates with these schemas: tRPC inputs on the server, forms in the browser. */
@@ -81,7 +81,10 @@ const pollFields = z.object({
   question: storableText().trim().min(1).max(LIMITS.questionLength),
   /** What the poll asks (lib/pollKinds.ts); existing polls and clients that do not say are `choice`. */
   kind: pollKindSchema.default("choice"),
-  /** Options of a choice or ranking poll; a rating poll's are made by the server, an open poll has none. */
+  /**
+   * Options of a choice or ranking poll. A rating poll's stars are made by the server: five for the poll, or five
+   * per dish named here (dishes of the menu, to rate each); an open poll has none.
+   */
   options: z.array(optionInput).max(LIMITS.maxOptions).default([]),
   /** A voter may change their ballot until the poll closes; the last one counts (docs/adr/0028). */
   changeableUntilClose: z.boolean().default(false),
@@ -100,7 +103,15 @@ const pollFields = z.object({
   tableCards: z.number().int().min(1).max(LIMITS.maxTableCards).optional(),
 });
 
-type PollRuleFields = { kind: PollKind; opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: unknown[] };
+type PollRuleFields = { kind: PollKind; opensAt?: Date; closesAt?: Date; maxChoices?: number; multipleChoice: boolean; options: { menuItemId?: string }[] };
+
+/**
+ * A rating's options name no dish (five plain stars; labels sent are ignored, as ever) or are all different dishes
+ * of the menu, at most MAX_RATED_DISHES (five stars each).
+ */
+const ratesDishes = (options: PollRuleFields["options"]) =>
+  !options.some((o) => o.menuItemId) ||
+  (options.length <= MAX_RATED_DISHES && options.every((o) => o.menuItemId) && new Set(options.map((o) => o.menuItemId)).size === options.length);
 
 /** The rules between fields, shared by creating and editing. */
 function withPollRules<Schema extends z.ZodType<PollRuleFields>>(schema: Schema) {
@@ -111,6 +122,10 @@ function withPollRules<Schema extends z.ZodType<PollRuleFields>>(schema: Schema)
     })
     .refine((poll) => poll.kind !== "ranking" || poll.options.length <= MAX_RANKED_OPTIONS, {
       message: `a ranking orders at most ${MAX_RANKED_OPTIONS} options`,
+      path: ["options"],
+    })
+    .refine((poll) => poll.kind !== "rating" || ratesDishes(poll.options), {
+      message: `a rating per dish rates 1 to ${MAX_RATED_DISHES} different dishes of the menu, every option a dish`,
       path: ["options"],
     })
     .refine((poll) => poll.kind === "choice" || !poll.multipleChoice, {

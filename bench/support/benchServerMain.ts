@@ -11,6 +11,7 @@
  * Prints `listening <port>`; answers {type:"stats"} over IPC with its memory and CPU (after a GC when asked).
  */
 import type { AddressInfo } from "node:net";
+import v8 from "node:v8";
 import { VoterBloomPrecheck } from "../../server/engine/redis/bloomPrecheck";
 import { createPostgresVoting } from "../../server/engine/voting/postgresVoting";
 import { createRedisVoting } from "../../server/engine/voting/redisVoting";
@@ -50,7 +51,10 @@ const services = await createServices(
 const trpc = createTrpcHandlers(services);
 const { server, wss } = createAppServer(services, undefined, process.env.BENCH_ADAPTER === "standalone" ? { ...trpc, mutations: null } : trpc);
 server.listen(0, "127.0.0.1", () => process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`));
-answerStats(() => ({ viewers: services.live.hub.viewerCount(), sockets: wss.clients.size }));
+answerStats(() => {
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [`${s.space_name}Committed`, s.physical_space_size]));
+  return { viewers: services.live.hub.viewerCount(), sockets: wss.clients.size, ...spaces };
+});
 
 process.on("SIGTERM", () => {
   for (const socket of wss.clients) socket.terminate();

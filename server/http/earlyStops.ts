@@ -11,26 +11,26 @@ type Message = { id?: unknown; method?: string; result?: { type?: string }; erro
  * registered is held, and handed to the adapter again right after the adapter announces `started`.
  */
 export function deliverEarlyStops(ws: WebSocket, inner: Encoder): Encoder {
-  const starting = new Set<unknown>();
-  const stoppedEarly = new Set<unknown>();
-  const settle = (id: unknown) => {
-    starting.delete(id);
-    stoppedEarly.delete(id);
-  };
+  // Subscriptions asked for and not yet started, each with whether its stop already came; null while there are
+  // none, which is almost always: a connection lives for as long as a diner watches.
+  let starting: Map<unknown, boolean> | null = null;
   return {
     decode(data) {
       const decoded = inner.decode(data) as Message | Message[];
       for (const message of Array.isArray(decoded) ? decoded : [decoded]) {
-        if (message?.method === "subscription") starting.add(message.id);
-        else if (message?.method === "subscription.stop" && starting.has(message.id)) stoppedEarly.add(message.id);
+        if (message?.method === "subscription") (starting ??= new Map()).set(message.id, false);
+        else if (message?.method === "subscription.stop" && starting?.has(message.id)) starting.set(message.id, true);
       }
       return decoded;
     },
     encode(data) {
       const message = data as Message;
-      if (message && starting.has(message.id)) {
-        const stopNow = message.result?.type === "started" && stoppedEarly.has(message.id);
-        if (message.result?.type === "started" || message.error !== undefined) settle(message.id);
+      if (message && starting?.has(message.id)) {
+        const stopNow = message.result?.type === "started" && starting.get(message.id) === true;
+        if (message.result?.type === "started" || message.error !== undefined) {
+          starting.delete(message.id);
+          if (starting.size === 0) starting = null;
+        }
         if (stopNow) {
           const stop = Buffer.from(JSON.stringify({ id: message.id, method: "subscription.stop" }));
           queueMicrotask(() => ws.emit("message", stop, false));

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { TRPCError } from "@trpc/server";
 import { getWSConnectionHandler } from "@trpc/server/adapters/ws";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import type { SocketLimits } from "../limits/socketLimits";
 import type { SocketLimitMetrics } from "../metrics/socketLimits";
 import { appRouter } from "../routers/appRouter";
@@ -11,13 +11,21 @@ import type { Context, createContextFactory } from "../trpc/context";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import { addressKey, clientIp } from "../trpc/clientIp";
 import { readCookies } from "../trpc/cookies";
+import { requestHead } from "../trpc/requestHead";
 import { SubscriptionSlots } from "../trpc/subscriptionSlots";
 import { deliverEarlyStops } from "./earlyStops";
-import { BudgetCounts, liveBudgets } from "./liveBudgets";
+import { type Budget, BudgetCounts, liveBudgets } from "./liveBudgets";
 import { refuseCrossSite } from "./mutationGuard";
+import { socketKeepAlive } from "./socketKeepAlive";
 
 /** Close codes a dropped client sees: 1013 "try again later" for a consumer too far behind. */
 const TOO_SLOW = 1013;
+
+/** A peer that has not answered a ping within this long (at most twice it) is cut off: socketKeepAlive.ts. */
+const KEEP_ALIVE_MS = 20_000;
+
+/** Every frame is JSON text. */
+const TEXT = { binary: false };
 
 /**
  * tRPC over WebSocket with the bounds of server/limits/socketLimits.ts: the upgrade passes the Origin check
@@ -34,47 +42,58 @@ export function createLiveSocket(
   const limits = services.socketLimits;
   const metrics = services.socketMetrics;
   // perMessageDeflate off: compressing each small tally frame once per socket collapses a large fan-out (ADR 0008).
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.frameBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: limits.frameBytes,
+    WebSocket: droppedWhenTooFarBehind(limits.bufferedBytesPerSocket, metrics),
+  });
   const sockets = new BudgetCounts();
   const subscriptionCounts = new BudgetCounts();
-
-  wss.on("connection", (ws: WebSocket) => {
-    dropWhenTooFarBehind(ws, limits.bufferedBytesPerSocket, metrics);
-    ws.on("error", (error: Error & { code?: string }) => {
-      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") metrics.refused("frame_bytes");
-    });
-  });
-
-  // The adapter's handler built per connection: its encoder, the only place that sees both directions of one
-  // connection's frames, carries that connection's state (deliverEarlyStops).
-  const handlerOptions = {
-    wss,
-    router: appRouter,
-    keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
-    // A client's protocol error (too large a frame, bad framing) is the client's doing: counted, not logged.
-    onError: (opts: { error: TRPCError; path?: string; ctx?: Context }) => {
-      if (!(opts.error.cause as { code?: string } | undefined)?.code?.startsWith("WS_ERR_")) onError(opts);
-    },
+  const keepAlive = socketKeepAlive(KEEP_ALIVE_MS);
+  const countFrameRefusal = (error: Error & { code?: string }) => {
+    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") metrics.refused("frame_bytes");
+  };
+  // A client's protocol error (too large a frame, bad framing) is the client's doing: counted, not logged.
+  const onSocketError = (opts: { error: TRPCError; path?: string; ctx?: Context }) => {
+    if (!(opts.error.cause as { code?: string } | undefined)?.code?.startsWith("WS_ERR_")) onError(opts);
+  };
+  /** One more subscription for the client of `budgets`: the way to give it back, or null (refused, counted). */
+  const takeClientSlot = (budgets: Budget[]) => {
+    const full = subscriptionCounts.take(budgets);
+    if (full) {
+      metrics.refused(full.refusal);
+      return null;
+    }
+    return () => subscriptionCounts.release(budgets);
+  };
+  const countSocketRefusal = (bound: "socket" | "address") => {
+    if (bound === "socket") metrics.refused("subscriptions_per_socket"); // a client's refusal was counted by takeClientSlot
   };
   const batches = boundedBatches(limits.callsPerFrame, metrics);
+
+  // The adapter's handler built per connection: its encoder, the only place that sees both directions of one
+  // connection's frames, carries that connection's state (deliverEarlyStops). Everything a connection holds is held
+  // for as long as a diner watches, so it is kept to what the connection needs (docs/adr/0031).
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
+    keepAlive.watch(ws);
+    ws.on("error", countFrameRefusal);
     const budgets = budgetsOf(req).subscriptions;
-    const clientSlot = () => {
-      const full = subscriptionCounts.take(budgets);
-      if (full) {
-        metrics.refused(full.refusal);
-        return null;
-      }
-      return () => subscriptionCounts.release(budgets);
-    };
-    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, clientSlot, (bound) => {
-      if (bound === "socket") metrics.refused("subscriptions_per_socket"); // a client's refusal was counted by clientSlot
-    });
+    // Closures made here are unnamed (an argument, a method): tsx (esbuild's keepNames) gives every named one a
+    // `name` property, which costs each a dictionary of its own for as long as the connection lives.
+    const subscriptions = new SubscriptionSlots(limits.subscriptionsPerSocket, () => takeClientSlot(budgets), countSocketRefusal);
+    // A literal of one shape (not a spread of shared options): V8 gave each spread copy a hidden class of its own.
+    // tRPC keeps the request for as long as the connection lives and reads its URL and headers: it is handed only
+    // the request's head, so the IncomingMessage goes once the connection is set up.
     getWSConnectionHandler({
-      ...handlerOptions,
-      createContext: ({ req }) => createContext({ req, subscriptions }),
+      wss,
+      router: appRouter,
+      onError: onSocketError,
+      createContext({ req }) {
+        return createContext({ req, subscriptions });
+      },
       experimental_encoder: deliverEarlyStops(ws, batches),
-    })(ws, req);
+    })(ws, requestHead(req) as IncomingMessage);
   });
   const wsHandler = {
     /** Tells every client to reconnect (graceful shutdown), as tRPC's applyWSSHandler would. */
@@ -91,6 +110,14 @@ export function createLiveSocket(
     return liveBudgets(limits, address, voter.kind === "valid" ? voter.voterId : null);
   }
 
+  /**
+   * The TCP socket closes once, and last: whether the upgrade failed, the WebSocket closed or it was cut off. Its own
+   * function, so that its listener keeps the budgets alone and not the upgrade request beside them.
+   */
+  function countUntilClosed(socket: Duplex, budgets: Budget[]) {
+    socket.on("close", () => sockets.release(budgets));
+  }
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const crossSite = refuseCrossSite(req, services.publicUrl);
     if (crossSite) {
@@ -103,16 +130,8 @@ export function createLiveSocket(
       metrics.refused(full.refusal);
       return refuseUpgrade(socket, 429, `at most ${full.limit} connections per ${full.refusal === "sockets_per_voter" ? "voter" : "address"}`);
     }
-    let counted = true;
-    const uncount = () => {
-      if (counted) sockets.release(budgets);
-      counted = false;
-    };
-    socket.once("close", uncount);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      ws.once("close", uncount);
-      wss.emit("connection", ws, req);
-    });
+    countUntilClosed(socket, budgets);
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   }
 
   return { wss, wsHandler, handleUpgrade };
@@ -130,22 +149,26 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
 /**
  * Every frame tRPC sends goes through `ws.send`; a client that stops reading makes ws queue them in memory
  * without bound. Past `maxBuffered` unsent bytes the client is dropped instead: closed with 1013, then cut off
- * (a client that does not read will not read the close frame either).
+ * (a client that does not read will not read the close frame either). The server's WebSocket class, so that no
+ * socket carries a wrapper of its own.
  */
-function dropWhenTooFarBehind(ws: WebSocket, maxBuffered: number, metrics: SocketLimitMetrics): void {
-  const send = ws.send.bind(ws) as (data: unknown, cb?: (error?: Error) => void) => void;
-  let dropped = false;
-  ws.send = ((data: unknown, ...rest: unknown[]) => {
-    if (dropped) return;
-    if (ws.bufferedAmount > maxBuffered) {
-      dropped = true;
-      metrics.refused("buffered_bytes");
-      ws.close(TOO_SLOW, "too far behind");
-      setTimeout(() => ws.terminate(), 1_000).unref();
-      return;
+function droppedWhenTooFarBehind(maxBuffered: number, metrics: SocketLimitMetrics): typeof WebSocket {
+  return class BoundedWebSocket extends WebSocket {
+    private dropped = false;
+
+    override send(data: unknown, optionsOrCallback?: unknown, callback?: (error?: Error) => void): void {
+      if (this.dropped) return;
+      if (this.bufferedAmount > maxBuffered) {
+        this.dropped = true;
+        metrics.refused("buffered_bytes");
+        this.close(TOO_SLOW, "too far behind");
+        setTimeout(() => this.terminate(), 1_000).unref();
+        return;
+      }
+      const cb = typeof optionsOrCallback === "function" ? (optionsOrCallback as (error?: Error) => void) : callback;
+      super.send(data as Buffer | string, TEXT, cb);
     }
-    send(data, rest.find((r) => typeof r === "function") as ((error?: Error) => void) | undefined);
-  }) as WebSocket["send"];
+  };
 }
 
 /**

@@ -1,10 +1,13 @@
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
 /**
  * An async iterable that holds only the newest value: a slow consumer skips straight to the latest instead of
- * queueing every intermediate one. Ends when the signal aborts.
+ * queueing every intermediate one. Ends when the signal aborts, or on `end()`. Its own iterator, not an async
+ * generator: a diner's phone holds one for as long as it watches, so what each one keeps alive counts (ADR 0031).
  */
-export class LatestValueStream<T> implements AsyncIterable<T> {
+export class LatestValueStream<T> implements AsyncIterable<T>, AsyncIterator<T, undefined> {
   private pending: { value: T } | null = null;
-  private wake: (() => void) | null = null;
+  private wake: ((result: IteratorResult<T, undefined>) => void) | null = null;
   private ended = false;
 
   constructor(signal?: AbortSignal) {
@@ -13,25 +16,38 @@ export class LatestValueStream<T> implements AsyncIterable<T> {
   }
 
   push(value: T): void {
-    this.pending = { value };
-    this.wake?.();
+    if (this.ended) return;
+    const wake = this.wake;
+    if (!wake) {
+      this.pending = { value };
+      return;
+    }
+    this.wake = null;
+    wake({ value, done: false });
   }
 
   end(): void {
     this.ended = true;
-    this.wake?.();
+    this.pending = null;
+    const wake = this.wake;
+    this.wake = null;
+    wake?.(DONE);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    while (!this.ended) {
-      if (!this.pending) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
-        continue;
-      }
-      const { value } = this.pending;
-      this.pending = null;
-      yield value;
-    }
+  next(): Promise<IteratorResult<T, undefined>> {
+    if (this.ended) return Promise.resolve(DONE);
+    const pending = this.pending;
+    if (!pending) return new Promise((resolve) => (this.wake = resolve));
+    this.pending = null;
+    return Promise.resolve({ value: pending.value, done: false });
+  }
+
+  return(): Promise<IteratorResult<T, undefined>> {
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
+    return this;
   }
 }

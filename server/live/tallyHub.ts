@@ -74,15 +74,17 @@ export class TallyHub {
     let watched = await this.startWatching(poll);
     // Released by its last viewer while this one waited for it: watch the poll afresh.
     while (this.watched.get(poll.id) !== watched && !signal?.aborted) watched = await this.startWatching(poll);
-    const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(signal), canSee };
+    const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(), canSee };
     // Stopped while the poll was being read: an abort listener added now would never fire, so never register.
     if (signal?.aborted) {
+      viewer.stream.end();
       this.releaseIfUnwatched(watched);
       return viewer.stream;
     }
     watched.viewers.add(viewer);
     const status = this.statusOf(watched);
     this.send(viewer, { status, results: watched.results }, { status, results: null });
+    // One listener ends the stream and lets go of the viewer (each listener is kept for as long as the viewer watches).
     signal?.addEventListener("abort", () => this.stopWatching(watched, viewer), { once: true });
     return viewer.stream;
   }
@@ -135,6 +137,7 @@ export class TallyHub {
   }
 
   private stopWatching(watched: WatchedPoll, viewer: Viewer): void {
+    viewer.stream.end();
     watched.viewers.delete(viewer);
     this.releaseIfUnwatched(watched);
   }

@@ -120,8 +120,9 @@ export const pollRouter = router({
       try {
         const poll = await liveErrors(ctx.services.polls.get({ pollId: input.pollId }));
         const viewer = input.audience === "room" ? ROOM : await identifyViewer(ctx.services.db, ctx.services.results, poll, visitorOf(ctx));
-        const canSee = (status: string) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" });
-        for await (const update of await ctx.services.live.hub.watch(poll, canSee, signal)) {
+        // An argument, not a named const: a named closure costs a watching phone more (http/liveSocket.ts).
+        const updates = await ctx.services.live.hub.watch(poll, (status) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" }), signal);
+        for await (const update of updates) {
           yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);
         }
       } finally {

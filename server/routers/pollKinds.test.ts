@@ -37,4 +37,36 @@ describe("a poll's kind and whether its ballots may change (issue 16)", () => {
     expect(await errorCodeOf(owner.api.poll.create.mutate({ question: "Rank", kind: "ranking", options, multipleChoice: true }))).toBe("BAD_REQUEST");
     expect(await errorCodeOf(owner.api.poll.create.mutate({ question: "Pick", options: [{ label: "Only" }] }))).toBe("BAD_REQUEST");
   });
+
+  it("a rating per dish: five stars for each of one to six dishes of the restaurant's menu; a ballot gives each dish at most one star", async () => {
+    const dishes = await Promise.all(Array.from({ length: 7 }, (_, i) => owner.api.menu.add.mutate({ nameEn: `Dish ${i + 1}`, priceCents: 1_000 })));
+    const menuOptions = dishes.map((d, i) => ({ label: `Dish ${i + 1}`, menuItemId: d.id }));
+    const create = (options: { label: string; menuItemId?: string }[]) =>
+      owner.api.poll.create.mutate({ question: "How was dinner?", kind: "rating", options, changeableUntilClose: true, presenceRequired: false });
+    const poll = await create(menuOptions.slice(0, 2));
+    expect(poll.options.map((o) => o.label)).toEqual([...Array(5).fill("Dish 1"), ...Array(5).fill("Dish 2")]);
+    expect((await create(menuOptions.slice(0, 6))).options).toHaveLength(30);
+    expect(await errorCodeOf(create(menuOptions))).toBe("BAD_REQUEST");
+    expect(await errorCodeOf(create([menuOptions[0], { label: "Typed" }]))).toBe("BAD_REQUEST");
+    expect(await errorCodeOf(create([menuOptions[0], menuOptions[0]]))).toBe("BAD_REQUEST");
+    const other = app.browser();
+    await signUpOwner(other);
+    const theirs = await other.api.menu.add.mutate({ nameEn: "Not yours", priceCents: 1_000 });
+    expect(await errorCodeOf(create([{ label: "Not yours", menuItemId: theirs.id }]))).toBe("BAD_REQUEST");
+
+    // A copy rates the same dishes, and its edit form shows them (not their fifteen star options).
+    const copy = await owner.api.poll.duplicate.mutate({ pollId: poll.id });
+    expect((await owner.api.poll.draft.query({ pollId: copy.id })).options).toEqual(menuOptions.slice(0, 2));
+
+    await owner.api.poll.open.mutate({ pollId: poll.id });
+    const diner = app.browser();
+    const [dish1, dish2] = [poll.options.slice(0, 5), poll.options.slice(5)];
+    expect(await errorCodeOf(diner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [dish1[0].id, dish1[4].id] }))).toBe("BAD_REQUEST");
+    expect((await diner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [dish2[4].id, dish1[3].id] })).status).toBe("accepted");
+    expect((await diner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [dish1[3].id, dish2[4].id] })).status).toBe("already_voted");
+    expect((await diner.api.vote.mine.query({ pollId: poll.id }))?.optionIds).toEqual([dish1[3].id, dish2[4].id]);
+    expect((await diner.api.vote.cast.mutate({ pollId: poll.id, optionIds: [dish2[1].id] })).status).toBe("changed");
+    const { csv } = await owner.api.poll.exportBallots.query({ pollId: poll.id });
+    expect(csv).toContain(",Dish 2 ★2,");
+  });
 });

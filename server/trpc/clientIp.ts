@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import ipaddr from "ipaddr.js";
 import proxyAddr from "proxy-addr";
+import type { RequestHead } from "./requestHead";
 
 /** Which peers may say, in X-Forwarded-For, whom they forward for: null trusts none (the socket's address counts). */
 export type TrustedProxies = ((address: string, hop: number) => boolean) | null;
@@ -20,11 +21,11 @@ export function trustedProxies(list: string | undefined): TrustedProxies {
  * The address a request came from: the socket's peer, or, when that peer is a trusted proxy, the nearest
  * X-Forwarded-For entry not itself a trusted proxy (proxy-addr walks the chain from the socket inwards).
  */
-export function clientIp(req: IncomingMessage, trust: TrustedProxies): string {
+export function clientIp(req: RequestHead, trust: TrustedProxies): string {
   const socketIp = req.socket.remoteAddress ?? "unknown";
   if (!trust) return socketIp;
   try {
-    return proxyAddr(req, trust);
+    return proxyAddr(req as IncomingMessage, trust); // it reads the X-Forwarded-For header and the socket's address only
   } catch {
     return socketIp;
   }

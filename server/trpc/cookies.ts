@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { parse, serialize, type SerializeOptions } from "cookie";
 import type { TrustedProxies } from "./clientIp";
+import type { RequestHead } from "./requestHead";
 
-export function readCookies(req: IncomingMessage): Record<string, string | undefined> {
+export function readCookies(req: Pick<RequestHead, "headers">): Record<string, string | undefined> {
   return req.headers.cookie ? parse(req.headers.cookie) : {};
 }
 
@@ -11,9 +12,9 @@ export function readCookies(req: IncomingMessage): Record<string, string | undef
  * this process, or a trusted proxy (TRUST_PROXY) says so in X-Forwarded-Proto. The header from anyone else
  * counts for nothing: a client could otherwise ask for its cookies without `Secure`.
  */
-export function servedOverHttps(req: IncomingMessage, publicUrl: string | undefined, trust: TrustedProxies): boolean {
+export function servedOverHttps(req: RequestHead, publicUrl: string | undefined, trust: TrustedProxies): boolean {
   if (publicUrl?.startsWith("https:")) return true;
-  if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
+  if (req.socket.encrypted === true) return true;
   const peer = req.socket.remoteAddress;
   return trust !== null && peer !== undefined && trust(peer, 0) && req.headers["x-forwarded-proto"] === "https";
 }

@@ -29,11 +29,13 @@ export class SubscriptionSlots {
     }
     this.held++;
     let released = false;
+    const slots = this;
+    // A method, not a named arrow: tsx's keepNames would give each slot's closure a `name` of its own (liveSocket.ts).
     return {
-      release: () => {
+      release() {
         if (released) return;
         released = true;
-        this.held--;
+        slots.held--;
         releaseAddress();
       },
     };

@@ -52,32 +52,41 @@ export function openAnswerContract(engine: EngineName) {
       return poll;
     };
 
-    it("counts 600 voters exactly, with 150 repeats in flight beside their first answers", async () => {
-      const poll = await openPoll();
-      const attempts = Array.from({ length: 600 }, (_, i) => {
-        const diner = i < 150 ? returningDiner() : app.browser();
+    it("counts 10,000 voters exactly, 2,000 of them changing or repeating at once: the cloud equals a recount of the table", async () => {
+      const poll = await openPoll(true);
+      // The first 2,000 hold an identity already and send two answers together: even ones a different text (a
+      // change), odd ones the same text again (a repeat); the other 8,000 answer once.
+      const attempts = Array.from({ length: 10_000 }, (_, i) => {
+        const diner = i < 2_000 ? returningDiner() : app.browser();
         const first = { diner, voter: i, text: TEXTS[i % TEXTS.length] };
-        return i < 150 ? [first, { diner, voter: i, text: TEXTS[(i + 3) % TEXTS.length] }] : [first];
+        if (i >= 2_000) return [first];
+        return [first, { ...first, text: i % 2 === 0 ? TEXTS[(i + 3) % TEXTS.length] : first.text }];
       }).flat();
-      attempts.sort(() => Math.random() - 0.5);
-      const outcomes = await runConcurrently(attempts, 100, async (a) => ({
+      shuffle(attempts);
+      const outcomes = await runConcurrently(attempts, 64, async (a) => ({
         ...a,
         status: (await a.diner.api.answer.submit.mutate({ pollId: poll.id, text: a.text })).status,
       }));
       const accepted = outcomes.filter((o) => o.status === "accepted");
-      expect(accepted).toHaveLength(600);
-      expect(new Set(accepted.map((a) => a.voter)).size).toBe(600);
-      expect(outcomes.filter((o) => o.status === "already_answered")).toHaveLength(150);
+      expect(accepted).toHaveLength(10_000);
+      expect(new Set(accepted.map((a) => a.voter)).size).toBe(10_000);
+      // A change that ran first is the voter's first answer, and the "first" one then changes it back.
+      expect(outcomes.filter((o) => o.status === "changed")).toHaveLength(1_000);
+      expect(outcomes.filter((o) => o.status === "already_answered")).toHaveLength(1_000);
 
+      const rows = await app.services.db.openAnswer.findMany({ where: { pollId: poll.id }, select: { voterId: true, text: true, revision: true } });
+      expect(rows).toHaveLength(10_000);
+      const revisions = rows.reduce((sum, r) => sum + r.revision - 1, 0);
+      expect(revisions).toBe(1_000);
       const results = await owner.api.poll.results.query({ pollId: poll.id });
-      expect(results?.total).toBe(600);
-      expect(results?.seq).toBe(600);
+      expect(results?.total).toBe(10_000);
+      expect(results?.seq).toBe(10_000 + revisions);
       expect(cloudOf(results)).toEqual(await recount(app, poll.id));
       // "김치찌개가" and "김치찌개는" are one word; "pizza" counts once in an answer that says it three times.
-      const saying = (...texts: string[]) => accepted.filter((a) => texts.includes(a.text)).length;
+      const saying = (...texts: string[]) => rows.filter((r) => texts.includes(r.text)).length;
       expect(cloudOf(results).get("김치찌개")).toBe(saying(TEXTS[1], TEXTS[2]));
       expect(cloudOf(results).get("pizza")).toBe(saying(TEXTS[5]));
-    });
+    }, 400_000);
 
     it("replaces a changeable answer atomically: 100 voters changing 6 times at once end with their last answer counted once", async () => {
       const poll = await openPoll(true);
@@ -141,4 +150,11 @@ export function openAnswerContract(engine: EngineName) {
       expect(await errorCodeOf(returningDiner().api.answer.submit.mutate({ pollId: open.id, text: "x".repeat(201) }))).toBe("BAD_REQUEST");
     });
   });
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
 }

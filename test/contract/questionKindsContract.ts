@@ -44,24 +44,32 @@ export function questionKindsContract(engine: EngineName, options: Parameters<ty
       return { counts, total: tally[""] ?? 0, seq: (tally[""] ?? 0) + (tally._changes ?? 0) };
     }
 
-    it("10,000 voters over a choice, a rating and a ranking, 2,000 of them changing or repeating at once: tallies equal a recount; no coupon twice", async () => {
+    it("10,000 voters over a choice, a rating, a rating per dish and a ranking, 2,000 of them changing or repeating at once: tallies equal a recount; no coupon twice", async () => {
       const promotion = { title: "Tea", discount: "Free", quantity: 1_500, validUntil: new Date(Date.now() + 86_400_000) };
       const choice = await createOpenPoll(owner, { changeableUntilClose: true, promotion });
       const rating = await createOpenPoll(owner, { kind: "rating", options: [], changeableUntilClose: true });
+      const names = ["Bibimbap", "Japchae", "Tteokbokki"];
+      const dishes = await Promise.all(names.map((nameEn) => owner.api.menu.add.mutate({ nameEn, priceCents: 9_000 })));
+      const perDish = await createOpenPoll(owner, { kind: "rating", options: dishes.map((d, i) => ({ label: names[i], menuItemId: d.id })), changeableUntilClose: true });
       const ranking = await createOpenPoll(owner, { kind: "ranking", options: ["A", "B", "C", "D"].map((label) => ({ label })), changeableUntilClose: true });
+      expect(perDish.options).toHaveLength(15);
       const polls = [
         { poll: choice, kind: "choice" as const, ballot: (i: number) => [choice.options[i % 5].id] },
         { poll: rating, kind: "rating" as const, ballot: (i: number) => [rating.options[i % 5].id] },
+        // Some of the three dishes (a non-empty subset, from i), each with its own stars.
+        { poll: perDish, kind: "rating" as const, ballot: (i: number) => [0, 1, 2].filter((d) => ((i % 7) + 1) & (1 << d)).map((d) => perDish.options[d * 5 + ((i + d) % 5)].id) },
         { poll: ranking, kind: "ranking" as const, ballot: (i: number) => rotate(ranking.options.map((o) => o.id), i).slice(0, 1 + (i % 4)) },
       ];
-      // Voter i votes in poll i % 3. The first 2,000 hold an identity already and send two ballots together:
-      // even ones a different ballot (a change), odd ones the same again (a repeat).
+      // Voter i votes in poll i % 4. The first 2,000 hold an identity already and send two ballots together:
+      // even ones a different ballot (a change), odd ones the same again (a repeat; a rating per dish's stars in
+      // another order, which is the same ballot).
       const attempts = Array.from({ length: 10_000 }, (_, i) => {
-        const { poll, ballot } = polls[i % 3];
+        const { poll, ballot } = polls[i % 4];
         const diner = i < 2_000 ? returningDiner() : app.browser();
         const first = { diner, poll, voter: i, optionIds: ballot(i) };
         if (i >= 2_000) return [first];
-        return [first, { ...first, optionIds: i % 2 === 0 ? ballot(i + 3) : first.optionIds }];
+        const again = poll === perDish ? [...first.optionIds].reverse() : first.optionIds;
+        return [first, { ...first, optionIds: i % 2 === 0 ? ballot(i + 3) : again }];
       }).flat();
       shuffle(attempts);
       const answers = await runConcurrently(attempts, 64, async (a) => ({
@@ -81,6 +89,11 @@ export function questionKindsContract(engine: EngineName, options: Parameters<ty
         expect(await owner.api.poll.results.query({ pollId: poll.id })).toEqual(expected);
         expect(await postgresTally(poll)).toEqual(expected);
       }
+      // A rating per dish's ballot holds at most one star per dish, in the dishes' order, however it was sent.
+      const dishOf = new Map(perDish.options.map((o, position) => [o.id, Math.floor(position / 5)]));
+      const perDishBallots = await app.services.db.ballot.findMany({ where: { pollId: perDish.id }, select: { optionIds: true } });
+      expect(perDishBallots).toHaveLength(2_500);
+      expect(perDishBallots.every((b) => b.optionIds.every((id, k) => k === 0 || dishOf.get(id)! > dishOf.get(b.optionIds[k - 1])!))).toBe(true);
       const coupons = await app.services.db.coupon.findMany({ where: { pollId: choice.id }, select: { voterId: true, code: true } });
       expect(coupons).toHaveLength(1_500);
       expect(new Set(coupons.map((c) => c.voterId)).size).toBe(1_500);

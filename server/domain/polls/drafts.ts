@@ -1,4 +1,4 @@
-import { kindHasOwnOptions, RATING_LABELS } from "@/lib/pollKinds";
+import { kindHasOwnOptions, RATING_LABELS, RATING_STARS } from "@/lib/pollKinds";
 import type { CreatePollInput, UpdatePollInput } from "@/lib/schemas";
 import type { Db } from "../../infra/db/prisma";
 import { DomainError } from "../errors";
@@ -24,10 +24,25 @@ export function pollRowFields(input: PollFields, hasPromotion: boolean) {
   };
 }
 
-/** The Poll's option rows: the owner's for a choice or ranking poll, the five stars for a rating, none for open text. */
+/**
+ * The Poll's option rows: the owner's for a choice or ranking poll, none for open text, and for a rating the five
+ * stars, or five per dish (each carrying its dish and label) when the owner named dishes (lib/pollKinds.ts).
+ */
 export function optionRows(kind: CreatePollInput["kind"], options: CreatePollInput["options"]) {
-  const own = kindHasOwnOptions(kind) ? options : kind === "rating" ? RATING_LABELS.map((label) => ({ label, menuItemId: undefined })) : [];
+  const own = kindHasOwnOptions(kind) ? options : kind === "rating" ? ratingOptions(options) : [];
   return own.map((o, position) => ({ label: o.label, menuItemId: o.menuItemId, position }));
+}
+
+function ratingOptions(options: CreatePollInput["options"]) {
+  const dishes = options.filter((o) => o.menuItemId);
+  if (dishes.length === 0) return RATING_LABELS.map((label) => ({ label, menuItemId: undefined }));
+  return dishes.flatMap((dish) => RATING_LABELS.map(() => ({ label: dish.label, menuItemId: dish.menuItemId })));
+}
+
+/** A poll's options as the owner named them: a rating per dish's dishes (one per five stars), none for plain stars. */
+export function ownOptions(kind: CreatePollInput["kind"], rows: readonly { label: string; menuItemId: string | null }[]) {
+  const named = kind === "rating" ? rows.filter((o, i) => i % RATING_STARS === 0 && o.menuItemId) : rows;
+  return named.map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? undefined }));
 }
 
 /** Menu-vote options must come from the poll's own restaurant's menu. */
@@ -108,7 +123,7 @@ export async function duplicatePoll(db: Db, pollId: string, now = new Date()) {
       opensAt: future(poll.opensAt),
       closesAt: future(poll.closesAt),
       slug: newSlug(),
-      options: { create: optionRows(poll.kind, options.map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? undefined }))) },
+      options: { create: optionRows(poll.kind, ownOptions(poll.kind, options)) },
       promotion: promotion
         ? { create: { ...promotion, remaining: promotion.quantity, validUntil: future(promotion.validUntil) ?? new Date(now.getTime() + WEEK_MS) } }
         : undefined,
@@ -127,6 +142,7 @@ export async function readDraft(db: Db, pollId: string) {
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     ...poll,
+    options: ownOptions(poll.kind, poll.options).map((o) => ({ label: o.label, menuItemId: o.menuItemId ?? null })),
     opensAt: iso(poll.opensAt),
     closesAt: iso(poll.closesAt),
     promotion: poll.promotion && { ...poll.promotion, validUntil: poll.promotion.validUntil.toISOString() },

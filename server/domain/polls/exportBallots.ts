@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { withStarLabels } from "@/lib/kindResults";
 import { toZonedIso } from "@/lib/zonedTime";
 import type { Db } from "../../infra/db/prisma";
 
@@ -8,14 +9,14 @@ const PAGE = 5_000;
  * The poll's ballots as CSV, one row per ballot. Voters appear as a short pseudonym (pseudonymsFor):
  * enough to tell ballots apart, nothing that identifies a person or could be replayed as a cookie. Times are on
  * the restaurant's clock, with their offset, so a spreadsheet shows the hour the restaurant saw. A ranking's choices
- * are best first; a rating's choice is its stars. `revision` and `changed_at`: a ballot changed until the close
+ * are best first; a rating's choice is its stars ("4"), per dish its dishes' ("Bibimbap ★4 | Japchae ★5"). `revision` and `changed_at`: a ballot changed until the close
  * keeps its first cast time, and says how many versions it had and when the last one came.
  */
 export async function exportBallotsCsv(db: Db, pollId: string, secret: string): Promise<string> {
   const pseudonym = pseudonymsFor(secret, pollId);
-  const { restaurant } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { restaurant: { select: { timeZone: true } } } });
-  const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true } });
-  const labelOf = new Map(options.map((o) => [o.id, o.label]));
+  const { restaurant, kind } = await db.poll.findUniqueOrThrow({ where: { id: pollId }, select: { kind: true, restaurant: { select: { timeZone: true } } } });
+  const options = await db.pollOption.findMany({ where: { pollId }, select: { id: true, label: true, menuItemId: true }, orderBy: { position: "asc" } });
+  const labelOf = new Map(withStarLabels(kind, options).map((o) => [o.id, o.label]));
   const rows = ["ballot,cast_at,voter,choices,coupon,revision,changed_at"];
   const coupons = new Map(
     (await db.coupon.findMany({ where: { pollId }, select: { voterId: true, code: true } })).map((c) => [c.voterId, c.code]),

@@ -6,7 +6,7 @@ import type { LiveAnnouncer } from "../ports";
 import { DomainError } from "../errors";
 import type { PollDefinition } from "../polls/definition";
 import { canSeeResults } from "../polls/visibility";
-import { validateChoice } from "./choice";
+import { ballotOf, validateChoice } from "./choice";
 
 export type CastVoteResult = {
   status: VoteStatus;
@@ -29,7 +29,7 @@ export async function castVote(
   { limit, now = new Date() }: { limit?: VoteLimit; now?: Date } = {},
 ): Promise<CastVoteResult> {
   validateChoice(poll, optionIds);
-  const outcome = await engine.castVote({ poll, voterId, optionIds, couponCode: newCouponCode(), now, limit });
+  const outcome = await engine.castVote({ poll, voterId, optionIds: ballotOf(poll, optionIds), couponCode: newCouponCode(), now, limit });
   if (outcome.status === "not_accepting") {
     throw new DomainError("PRECONDITION_FAILED", "this poll is not taking votes");
   }

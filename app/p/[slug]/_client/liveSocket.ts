@@ -19,7 +19,8 @@ const PONG_WITHIN_MS = 5_000;
  * - out: `{ id, method: "subscription", params: { path, input, lastEventId } }`, `{ id, method: "subscription.stop" }`;
  * - in: `{ id, result: { type: "started" | "data" | "stopped" } }` (data: `{ id: eventId, data: { id, data } }` for a
  *   tracked event), `{ id, error }`, and `{ id: null, method: "reconnect" }` when the server is going down;
- * - "PING" answered "PONG" both ways (the server pings too: server/http/liveSocket.ts).
+ * - "PING" answered "PONG" (the server checks the socket with WebSocket pings, which the browser answers itself:
+ *   server/http/socketKeepAlive.ts).
  * It reconnects by itself and subscribes again with the last event id it saw. Returns `restart` (subscribe anew,
  * e.g. after voting, when the server decides again whether this viewer may see results) and `stop`.
  */

@@ -28,6 +28,8 @@ type Outcome =
   | { kind: "closed" }
   | { kind: "tooFast"; retryAt: number }
   | { kind: "needsPresence" }
+  /** No answer after every retry, or the database away (SERVICE_UNAVAILABLE): nothing saved, the text kept. */
+  | { kind: "notSaved" }
   | { kind: "failed" };
 
 /**
@@ -69,6 +71,7 @@ export function OpenAnswer({ pollId, status, changeable, requiresPresence, prese
         if (code === "PRECONDITION_FAILED") setOutcome({ kind: "closed" });
         else if (code === "TOO_MANY_REQUESTS") setOutcome({ kind: "tooFast", retryAt: Date.now() + (retryAfterSeconds ?? 5) * 1000 });
         else if (code === "FORBIDDEN" && details?.presence) setOutcome({ kind: "needsPresence" });
+        else if (code === "NETWORK") setOutcome({ kind: "notSaved" });
         else setOutcome({ kind: "failed" });
         return;
       }
@@ -84,6 +87,7 @@ export function OpenAnswer({ pollId, status, changeable, requiresPresence, prese
       {(outcome.kind === "closed" || (status === "closed" && !earlier)) && <Notice tone="warning">{t("answer.closed")}</Notice>}
       {outcome.kind === "tooFast" && <TooFast retryAt={outcome.retryAt} onReady={() => setOutcome({ kind: "ready" })} />}
       {outcome.kind === "needsPresence" && <Notice tone="error">{t("presence.invalid")}</Notice>}
+      {outcome.kind === "notSaved" && <Notice tone="error">{t("answer.notSaved")}</Notice>}
       {outcome.kind === "failed" && <Notice tone="error">{t("common.unexpectedError")}</Notice>}
       {earlier && !editing && (
         <div className="open-answer__mine" data-testid="my-answer">

@@ -1,10 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type ReactNode, useEffect, useState } from "react";
 import { optionLabel } from "@/lib/dishName";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
-import { kindStandings } from "@/lib/kindResults";
+import { dishRatingsOf, isRatingPerDish, kindStandings, withStarLabels } from "@/lib/kindResults";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ResultBars } from "../../../_live/ResultBars";
 import { Notice } from "../../../_ui/Notice";
@@ -14,10 +15,7 @@ import { useApiQuery } from "../_client/useApiQuery";
 import { useLiveResults } from "../_client/useLiveResults";
 import { useCouponStock } from "./useCouponStock";
 import { PromotionOffer } from "./PromotionOffer";
-import { RankingForm } from "./RankingForm";
-import { RatingForm } from "./RatingForm";
 import { RoomCodeField } from "./RoomCodeField";
-import { OpenAnswer } from "./OpenAnswer";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { useIdentityFirst } from "./useIdentityFirst";
@@ -29,6 +27,14 @@ import { WonCoupon } from "./WonCoupon";
 import "./vote.css";
 
 type PublicPoll = OutputOf<"poll.get">;
+
+// Most polls are a menu vote: the other kinds' forms and charts are scripts of their own, fetched only by a page that
+// shows them (still rendered by the server), so a dish vote's phone does not download them (docs/adr/0032).
+const OpenAnswer = dynamic(() => import("./OpenAnswer").then((m) => m.OpenAnswer));
+const RatingForm = dynamic(() => import("./RatingForm").then((m) => m.RatingForm));
+const DishRatingForm = dynamic(() => import("./DishRatingForm").then((m) => m.DishRatingForm));
+const RankingForm = dynamic(() => import("./RankingForm").then((m) => m.RankingForm));
+const DishRatingBars = dynamic(() => import("../../../_live/DishRatingBars").then((m) => m.DishRatingBars));
 
 /**
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on
@@ -94,6 +100,7 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
   const canVote = status === "open" && (!voted || changing) && outcome.kind !== "notAccepting" && outcome.kind !== "notFound";
   const canChange = status === "open" && voted && !changing && data.changeableUntilClose && outcome.kind !== "sending";
   const labelled = data.options.map((o) => ({ ...o, label: optionLabel(o, locale) }));
+  const perDish = data.kind === "rating" && isRatingPerDish(data.options);
   const busy = outcome.kind === "sending" || outcome.kind === "tooFast";
   const cast = (optionIds: string[]) => vote(optionIds, { roomCode, tableCode: presence.tableCode, ballotCode });
   const coupon = (outcome.kind === "counted" ? outcome.coupon : null) ?? myCoupon.data ?? null;
@@ -106,7 +113,7 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
       {earlier.data && outcome.kind === "ready" && (
         <Notice tone="info" className="notice--big">
           {t("vote.yourEarlierVote", {
-            choice: data.options.filter((o) => earlier.data!.optionIds.includes(o.id)).map((o) => optionLabel(o, locale)).join(", "),
+            choice: withStarLabels(data.kind, labelled).filter((o) => earlier.data!.optionIds.includes(o.id)).map((o) => o.label).join(", "),
             date: formatDateTime(earlier.data.castAt, locale),
           })}
         </Notice>
@@ -127,7 +134,11 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
           <span className="muted">{t("vote.changeHint")}</span>
         </p>
       )}
-      {canVote && data.kind === "rating" && (
+      {canVote && perDish && (
+        <DishRatingForm id={VOTE_FORM_ID} dishes={dishRatingsOf(labelled, null).map(({ dish, stars }) => ({ id: dish.id, label: dish.label, stars }))}
+          initial={current} disabled={busy} onVote={cast} />
+      )}
+      {canVote && data.kind === "rating" && !perDish && (
         <RatingForm id={VOTE_FORM_ID} action={`/p/${encodeURIComponent(slug)}/vote`} pollId={data.id} options={data.options}
           hidden={presence.tableCode && <input type="hidden" name="tableCode" value={presence.tableCode} />}
           current={current[0]} disabled={busy} onVote={cast} />
@@ -141,8 +152,12 @@ export function VotePage({ slug, presence = {}, initialPoll, sentOutcome }: { sl
       {results ? (
         <section aria-labelledby="results-heading" className="vote-results">
           <h2 id="results-heading">{t("vote.results")}</h2>
-          <ResultBars standings={kindStandings(data.kind, labelled, results)} highlight={mine} label={t("vote.results")}
-            amount={data.kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
+          {perDish ? (
+            <DishRatingBars options={labelled} results={results} highlight={mine} />
+          ) : (
+            <ResultBars standings={kindStandings(data.kind, labelled, results)} highlight={mine} label={t("vote.results")}
+              amount={data.kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
+          )}
         </section>
       ) : (
         (voted || status === "closed") && data.resultsVisibility === "after_close" && <p className="muted">{t("results.hiddenAfterClose")}</p>

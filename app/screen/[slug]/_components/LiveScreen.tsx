@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { formatCount } from "@/lib/format";
-import { rankingOf, ratingOf } from "@/lib/kindResults";
+import { optionLabel } from "@/lib/dishName";
+import { dishRatingsOf, isRatingPerDish, rankingOf, ratingOf } from "@/lib/kindResults";
 import { leadersOf, standingsOf } from "@/lib/standings";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ConnectionBadge } from "../../../_live/ConnectionBadge";
@@ -19,6 +20,7 @@ import { JoinPanel } from "./JoinPanel";
 import styles from "./LiveScreen.module.css";
 import { Question } from "./Question";
 import { ScreenBars } from "./ScreenBars";
+import { ScreenDishRatings } from "./ScreenDishRatings";
 import { ScreenRanking } from "./ScreenRanking";
 import { ScreenRating } from "./ScreenRating";
 import { RoomCode } from "./RoomCode";
@@ -64,7 +66,10 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
   const standings = standingsOf(data.options, live.results);
   const leaders = leadersOf(standings);
   const total = live.results?.total ?? 0;
-  const rating = data.kind === "rating" ? ratingOf(data.options, live.results) : null;
+  const perDish = data.kind === "rating" && isRatingPerDish(data.options);
+  const rating = data.kind === "rating" && !perDish ? ratingOf(data.options, live.results) : null;
+  const dishes = perDish ? dishRatingsOf(data.options.map((o) => ({ ...o, label: optionLabel(o, locale) })), live.results) : null;
+  const best = dishes && bestRated(dishes);
   const order = data.kind === "ranking" ? rankingOf(data.options, live.results) : null;
   const average = rating && rating.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const isOpenAnswer = data.kind === "open";
@@ -86,7 +91,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             {live.results && isOpenAnswer ? (
               <WordCloud words={live.results.words ?? []} />
             ) : live.results ? (
-              rating ? <ScreenRating rating={rating} /> : order ? <ScreenRanking order={order} /> : <ScreenBars standings={standings} />
+              dishes ? <ScreenDishRatings dishes={dishes} /> : rating ? <ScreenRating rating={rating} /> : order ? <ScreenRanking order={order} /> : <ScreenBars standings={standings} />
             ) : (
               <p className={styles.message}>{status === "open" ? t("screen.hidden") : status === "closed" ? "" : t("screen.waiting")}</p>
             )}
@@ -94,7 +99,7 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
               {live.results &&
                 (isOpenAnswer
                   ? t("screen.cloudSummary", { total })
-                  : t("screen.summary", { total, leader: leaders.length === 1 ? t("screen.leading", { label: leaders[0].label }) : "" }))}
+                  : t("screen.summary", { total, leader: leaders.length === 1 && !rating && !dishes ? t("screen.leading", { label: leaders[0].label }) : "" }))}
             </p>
           </section>
           <footer className={styles.footer}>
@@ -120,7 +125,15 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
             <WinnerBanner
               leaders={order ? order.filter((o) => o.place === 1 && o.points > 0).map((o) => ({ label: o.label, count: o.points })) : leaders}
               amount={order ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined}
-              outcome={rating && rating.count > 0 && average ? { title: t("rating.average"), name: `★ ${average}`, detail: t("rating.count", { count: formatCount(rating.count, locale) }) } : undefined}
+              outcome={
+                rating && rating.count > 0 && average ? { title: t("rating.average"), name: `★ ${average}`, detail: t("rating.count", { count: formatCount(rating.count, locale) }) }
+                : best ? {
+                    title: t("rating.bestDish"),
+                    name: `${best.dish.label} ★ ${best.rating.average.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`,
+                    detail: t("rating.count", { count: formatCount(best.rating.count, locale) }),
+                  }
+                : undefined
+              }
               hidden={!live.results}
             />
           </aside>
@@ -135,4 +148,9 @@ export function LiveScreen({ slug, screenKey }: { slug: string; screenKey?: stri
       </div>
     </div>
   );
+}
+
+/** The dish with the best average among those rated at all (the first of tied ones); none before any rating. */
+function bestRated<D extends { rating: { average: number; count: number } }>(dishes: readonly D[]): D | null {
+  return dishes.reduce<D | null>((best, d) => (d.rating.count > 0 && (!best || d.rating.average > best.rating.average) ? d : best), null);
 }

@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { optionLabel } from "@/lib/dishName";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { kindStandings, ratingOf } from "@/lib/kindResults";
+import { isRatingPerDish, kindStandings, ratingOf, withStarLabels } from "@/lib/kindResults";
 import { useI18n } from "../../../../_i18n/I18nProvider";
+import { DishRatingBars } from "../../../../_live/DishRatingBars";
 import { ResultBars } from "../../../../_live/ResultBars";
 import { useLiveResults } from "../../../../_live/useLiveResults";
 import { useResultsTitle } from "../../../../_live/useResultsTitle";
@@ -52,7 +53,10 @@ export function PollAdmin({ pollId }: { pollId: string }) {
   const options = poll.data.options.map((o) => ({ ...o, label: optionLabel(o, locale) }));
   const { kind } = poll.data;
   const standings = kindStandings(kind, options, live.results);
-  const rating = kind === "rating" ? ratingOf(options, live.results) : null;
+  const perDish = kind === "rating" && isRatingPerDish(options);
+  const rating = kind === "rating" && !perDish ? ratingOf(options, live.results) : null;
+  // Lists and legends name a rating per dish's options one by one ("Bibimbap ★4").
+  const named = withStarLabels(kind, options);
   const { opensAt, closesAt } = poll.data;
   const schedule = [
     opensAt && t("dashboard.opens", { date: formatDateTime(opensAt, locale, timeZone) }),
@@ -81,7 +85,8 @@ export function PollAdmin({ pollId }: { pollId: string }) {
             <p data-testid="owner-rating-average">{t("rating.outOf", { average: rating.average.toLocaleString(locale, { maximumFractionDigits: 1 }) })}</p>
           )}
           {kind === "open" && <AnswersPanel pollId={pollId} words={live.results?.words ?? []} seq={live.results?.seq} />}
-          {kind !== "open" && (
+          {perDish && <DishRatingBars options={options} results={live.results} />}
+          {kind !== "open" && !perDish && (
             <ResultBars standings={standings} label={resultsTitle}
               amount={kind === "ranking" ? (points) => t("ranking.points", { points: formatCount(points, locale) }) : undefined} />
           )}
@@ -92,9 +97,9 @@ export function PollAdmin({ pollId }: { pollId: string }) {
       {poll.data.promotion && <PromotionPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.promotion && <FunnelPanel pollId={pollId} seq={live.results?.seq} />}
       {poll.data.requiresPresence && <Notice tone="info">{t("presence.required")}</Notice>}
-      <TableCardsPanel pollId={pollId} options={options} seq={live.results?.seq} />
-      {status === "closed" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
-      {poll.data.kind !== "open" && <VotesOverTime pollId={pollId} options={options} results={live.results} />}
+      <TableCardsPanel pollId={pollId} options={named} seq={live.results?.seq} />
+      {status === "closed" && kind !== "rating" && options.some((o) => o.menuItemId) && <WinnerSpecialPanel pollId={pollId} options={options} />}
+      {poll.data.kind !== "open" && <VotesOverTime pollId={pollId} options={named} results={live.results} />}
     </div>
   );
 }

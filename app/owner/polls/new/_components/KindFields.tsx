@@ -24,7 +24,7 @@ export function KindFields({ draft, onChange }: { draft: PollDraft; onChange: (p
             </label>
           ))}
         </div>
-        <KindPreview kind={draft.kind} labels={draft.options.map((o) => o.label.trim())} />
+        <KindPreview kind={draft.kind} labels={draft.options.map((o) => o.label.trim())} dishes={draft.ratedDishes.map((d) => d.label)} />
       </div>
       <label className="radio">
         <input type="checkbox" name="changeableUntilClose" checked={draft.changeableUntilClose} aria-describedby="changeable-hint"

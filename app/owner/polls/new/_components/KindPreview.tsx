@@ -6,13 +6,14 @@ import { useI18n } from "../../../../_i18n/I18nProvider";
 /** Sample figures: the preview shows the screen's layout, not results. */
 const SAMPLE_SHARES = [0.9, 0.6, 0.4, 0.25, 0.15, 0.1];
 const SAMPLE_STARS = [0.55, 0.25, 0.1, 0.06, 0.04];
+const SAMPLE_AVERAGES = ["4.6", "4.1", "3.8", "3.5", "3.2", "2.9"];
 const SAMPLE_WORDS = ["bibimbap", "spicy", "noodles", "dessert", "tea", "kimchi", "more veggie"];
 
 /**
  * A miniature of the live screen for the chosen kind, drawn from the options typed so far (or placeholders), so the
  * owner sees what diners will see on the wall before creating the poll.
  */
-export function KindPreview({ kind, labels }: { kind: PollKind; labels: readonly string[] }) {
+export function KindPreview({ kind, labels, dishes = [] }: { kind: PollKind; labels: readonly string[]; /** a rating per dish's dishes */ dishes?: readonly string[] }) {
   const { t } = useI18n();
   const named = labels.map((label, i) => label || t("kind.previewOption", { number: i + 1 }));
   return (
@@ -28,7 +29,20 @@ export function KindPreview({ kind, labels }: { kind: PollKind; labels: readonly
           ))}
         </ol>
       )}
-      {kind === "rating" && (
+      {kind === "rating" && dishes.length > 0 && (
+        <ol className="kind-preview__ranking" data-testid="kind-preview-dishes">
+          {dishes.map((dish, i) => (
+            <li key={i}>
+              <span>{dish}</span>
+              <span>
+                <span aria-hidden="true">★ {SAMPLE_AVERAGES[i % SAMPLE_AVERAGES.length]}</span>
+                <span className="visually-hidden">{t("rating.outOf", { average: SAMPLE_AVERAGES[i % SAMPLE_AVERAGES.length] })}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {kind === "rating" && dishes.length === 0 && (
         <div>
           <p className="kind-preview__stars" aria-label={t("rating.outOf", { average: "4.2" })}>★★★★☆ <strong>4.2</strong></p>
           <ol className="kind-preview__bars">

@@ -17,6 +17,7 @@ import { KindFields } from "./KindFields";
 import { MenuOptionsPicker } from "./MenuOptionsPicker";
 import { OptionsEditor } from "./OptionsEditor";
 import { PromotionFields } from "./PromotionFields";
+import { RatedDishesPicker } from "./RatedDishesPicker";
 import { checkDraft, type DraftErrors, draftErrors, emptyDraft, type FieldProblem, hasErrors, type PollDraft } from "./pollDraft";
 
 /**
@@ -86,6 +87,8 @@ export function PollForm({ pollId, initial }: { pollId?: string; initial?: PollD
             max={draft.kind === "ranking" ? MAX_RANKED_OPTIONS : LIMITS.maxOptions} />
         </>
       )}
+
+      {draft.kind === "rating" && <RatedDishesPicker dishes={draft.ratedDishes} onChange={(ratedDishes) => change({ ratedDishes })} />}
 
       {draft.kind === "choice" && <fieldset className="stack">
         <legend>{t("create.choice")}</legend>

@@ -5,6 +5,9 @@ import { fromZonedInputValue, toZonedInputValue } from "@/lib/zonedTime";
 /** One option as typed; `menuItemId` when it was added from the menu. `key` keeps its input stable when one is removed. */
 export type OptionDraft = { key: number; label: string; menuItemId?: string };
 
+/** A dish a rating poll rates, by its menu item and its name when picked. */
+export type RatedDishDraft = { menuItemId: string; label: string };
+
 /** First-come coupons, as typed; sent only when `enabled`. `presence`: only diners in the room may vote (on by default). */
 export type PromotionDraft = { enabled: boolean; title: string; discount: string; quantity: string; validUntil: string; presence: boolean };
 
@@ -15,6 +18,8 @@ export type PollDraft = {
   /** Voters may change their ballot until the poll closes. */
   changeableUntilClose: boolean;
   options: OptionDraft[];
+  /** A rating per dish: the dishes of the menu each diner rates (none: the poll itself is rated). */
+  ratedDishes: RatedDishDraft[];
   multipleChoice: boolean;
   maxChoices: string;
   opensAt: string;
@@ -33,6 +38,7 @@ export const emptyDraft = (): PollDraft => ({
     { key: 1, label: "" },
     { key: 2, label: "" },
   ],
+  ratedDishes: [],
   multipleChoice: false,
   maxChoices: "",
   opensAt: "",
@@ -66,6 +72,7 @@ export function draftOfPoll(
     kind: poll.kind,
     changeableUntilClose: poll.changeableUntilClose,
     options: poll.kind === "rating" ? emptyDraft().options : poll.options.map((o, index) => ({ key: index + 1, label: o.label, menuItemId: o.menuItemId ?? undefined })),
+    ratedDishes: poll.kind === "rating" ? poll.options.flatMap((o) => (o.menuItemId ? [{ menuItemId: o.menuItemId, label: o.label }] : [])) : [],
     multipleChoice: poll.multipleChoice,
     maxChoices: poll.multipleChoice ? String(poll.maxChoices) : "",
     opensAt: local(poll.opensAt),
@@ -116,7 +123,9 @@ export function draftToInput(draft: PollDraft, timeZone: string): { input: Creat
     question: draft.question,
     kind: draft.kind,
     changeableUntilClose: draft.changeableUntilClose,
-    options: kindHasOwnOptions(draft.kind) ? draft.options.map((option) => ({ label: option.label, menuItemId: option.menuItemId })) : [],
+    options: kindHasOwnOptions(draft.kind)
+      ? draft.options.map((option) => ({ label: option.label, menuItemId: option.menuItemId }))
+      : draft.kind === "rating" ? draft.ratedDishes.map((dish) => ({ label: dish.label, menuItemId: dish.menuItemId })) : [],
     multipleChoice: draft.kind === "choice" && draft.multipleChoice,
     maxChoices: draft.kind === "choice" && draft.multipleChoice && draft.maxChoices ? Number(draft.maxChoices) : undefined,
     opensAt: at(draft.opensAt),

@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
-import { oneFileAtATime, resolveLikeTheApp } from "./test/support/vitestBase";
+import { resolveLikeTheApp, twoFilesAtATime } from "./test/support/vitestBase";
 
 export default defineConfig({
   resolve: resolveLikeTheApp,
   test: {
-    ...oneFileAtATime,
+    ...twoFilesAtATime,
     include: ["server/**/*.test.ts", "lib/**/*.test.ts", "test/**/*.test.ts"],
     // `npm run topology` runs these, each scenario with the processes it needs (vitest.topology.config.ts).
     exclude: ["test/topology/**", "**/node_modules/**"],

@@ -91,6 +91,7 @@ test("a star rating per dish: phones rate each dish by thumb and by keyboard, th
   await first.getByTestId("rate-2-5").click();
   await expect(first.getByRole("radio", { name: "Japchae: 5 stars" })).toBeChecked();
   expect(await seriousViolations(first)).toEqual([]);
+  await saveScreenshot(first, testInfo, "diner-rating-per-dish");
   await first.getByRole("button", { name: "Send my ratings" }).click();
   await expect(first.getByText("Your vote counted. Thank you!")).toBeVisible();
   await expect(first.getByTestId("dish-rating").filter({ hasText: "Japchae" })).toContainText("1 ratings");

@@ -25,10 +25,12 @@ try {
 
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${path.basename(command)} ${args.join(" ")}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.error) console.error(`${label}: could not run ${command}: ${result.error.message}`);
   const ok = result.status === 0;
-  return { label, ok, how: ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})` };
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return { label, ok, how: `${ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})`} in ${seconds} s` };
 }
 
 const results = [

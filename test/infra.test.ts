@@ -1,11 +1,12 @@
 import { Redis } from "ioredis";
 import pg from "pg";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { pgConfigFromUrl } from "../server/infra/db/pgConfig";
+import { testStores } from "./support/workerStores";
 
 describe("test infrastructure", () => {
   test("Postgres is migrated", async () => {
-    const client = new pg.Client(pgConfigFromUrl(inject("databaseUrl")));
+    const client = new pg.Client(pgConfigFromUrl(testStores().databaseUrl));
     await client.connect();
     try {
       const migrations = await client.query(
@@ -20,7 +21,7 @@ describe("test infrastructure", () => {
   });
 
   test("Redis is private and answers PING", async () => {
-    const redisUrl = inject("redisUrl");
+    const redisUrl = testStores().redisUrl;
     expect(new URL(redisUrl).port).not.toBe("6379");
     const redis = new Redis(redisUrl);
     try {

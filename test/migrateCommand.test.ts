@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pgConfigFromUrl } from "../server/infra/db/pgConfig";
 import { pendingMigrations, shippedMigrations } from "../server/infra/migrate";
+import { testStores } from "./support/workerStores";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -20,14 +21,14 @@ function run(file: string, env: Record<string, string>) {
 }
 
 describe("migrations are the operator's step when the database is configured", () => {
-  const admin = new pg.Client(pgConfigFromUrl(inject("databaseUrl")));
+  const admin = new pg.Client(pgConfigFromUrl(testStores().databaseUrl));
   const database = `migrate_${randomBytes(4).toString("hex")}`;
   let emptyUrl = "";
 
   beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
-    const url = new URL(inject("databaseUrl"));
+    const url = new URL(testStores().databaseUrl);
     url.pathname = `/${database}`;
     emptyUrl = url.toString();
   });

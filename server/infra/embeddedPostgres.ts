@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(opts: {
   stopOnSignal?: boolean;
   /** Receives Postgres's own log lines (quiet by default; DEBUG=postgres prints them to stderr). */
   onLog?: (message: string) => void;
+  /** Postgres's `max_connections` (default 100): the test run's cluster serves several workers' servers at once. */
+  maxConnections?: number;
 }): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(opts.dataDir);
   const port = opts.port ?? (await findFreePort());
@@ -66,6 +68,7 @@ export async function startEmbeddedPostgres(opts: {
       "-c", "unix_socket_directories=",
       // Durability is pointless for a throwaway test cluster and costs a lot of time on a small machine.
       ...(opts.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      ...(opts.maxConnections ? ["-c", `max_connections=${opts.maxConnections}`] : []),
     ],
     onLog: log.add,
     onError: log.add,

@@ -1,10 +1,11 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { createOpenPoll, signUpOwner } from "../../test/support/fixtures";
 import { type ServerProcess, startServerProcess } from "../../test/support/serverProcess";
 import { MemoryRateLimiter, RedisRateLimiter } from "./rateLimiter";
 import { UNLIMITED } from "./rules";
+import { testStores } from "../../test/support/workerStores";
 
 /** A loopback address of its own per test, so counters never meet other tests' traffic. */
 const freshAddress = () => `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
@@ -12,7 +13,7 @@ const freshAddress = () => `127.${1 + Math.floor(Math.random() * 250)}.${Math.fl
 describe("rate limiter on Redis", () => {
   let redis: Redis;
   beforeAll(() => {
-    redis = new Redis(inject("redisUrl"));
+    redis = new Redis(testStores().redisUrl);
   });
   afterAll(() => redis.quit());
 

@@ -1,13 +1,14 @@
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { pgConfigFromUrl } from "../infra/db/pgConfig";
 import type { LiveMessage } from "./messages";
 import { PostgresLiveChannel } from "./postgresLiveChannel";
+import { testStores } from "../../test/support/workerStores";
 
 const tally = (pollId: string, total: number): LiveMessage => ({ pollId, kind: "tally", results: { counts: { a: total }, total, seq: total } });
 
 describe("Postgres live channel", () => {
-  const config = pgConfigFromUrl(inject("databaseUrl"));
+  const config = pgConfigFromUrl(testStores().databaseUrl);
   const admin = new pg.Client(config);
   afterAll(() => admin.end());
 

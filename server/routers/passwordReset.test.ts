@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCodeOf } from "../../test/support/errors";
 import { signUpOwner } from "../../test/support/fixtures";
 import { linkIn, SmtpSink } from "../../test/support/smtpSink";
 import { startTestApp, type TestApp, useTestApp } from "../../test/support/testApp";
+import { testStores } from "../../test/support/workerStores";
 
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 const PASSWORD = "a long enough password";
@@ -84,7 +85,7 @@ describe("password reset without SMTP: the operator's command", () => {
 
     const run = (address: string) =>
       spawnSync(process.execPath, ["--import", "tsx", "scripts/resetPassword.ts", address], {
-        env: { ...process.env, DATABASE_URL: inject("databaseUrl"), PUBLIC_URL: "https://tables.example.com" },
+        env: { ...process.env, DATABASE_URL: testStores().databaseUrl, PUBLIC_URL: "https://tables.example.com" },
         encoding: "utf8",
       });
     const printed = run(email);

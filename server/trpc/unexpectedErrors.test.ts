@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { TRPCClientError } from "@trpc/client";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser } from "../../test/support/browser";
 import { signUpOwner } from "../../test/support/fixtures";
 import { createAppServer } from "../http/createServer";
@@ -12,6 +12,7 @@ import { applyMigrations } from "../infra/migrate";
 import { UNLIMITED } from "../limits/rules";
 import { createServices, type Services } from "../services";
 import { UNEXPECTED_MESSAGE } from "./unexpectedErrors";
+import { testStores } from "../../test/support/workerStores";
 
 /*
  * A real Prisma failure (a table the client expects is gone) in a database of this file's own, so the rest of
@@ -25,14 +26,14 @@ let url = "";
 let close: () => Promise<void> = async () => {};
 
 async function admin(database: string, sql: string) {
-  const client = new pg.Client(pgConfigFromUrl(inject("databaseUrl"), { database }));
+  const client = new pg.Client(pgConfigFromUrl(testStores().databaseUrl, { database }));
   await client.connect();
   await client.query(sql).finally(() => client.end());
 }
 
 beforeAll(async () => {
   await admin("tableside", `CREATE DATABASE ${dbName}`);
-  const databaseUrl = Object.assign(new URL(inject("databaseUrl")), { pathname: `/${dbName}` }).toString();
+  const databaseUrl = Object.assign(new URL(testStores().databaseUrl), { pathname: `/${dbName}` }).toString();
   await applyMigrations(databaseUrl);
   services = await createServices({
     databaseUrl,

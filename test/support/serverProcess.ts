@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "./browser";
 import { listeningPort, stopChild } from "./childServer";
 import { productionCommand } from "./productionCommand";
 import type { EngineName } from "./testApp";
+import { testStores } from "./workerStores";
 
 const MAIN = fileURLToPath(new URL("./apiServerMain.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -34,8 +35,8 @@ export async function startServerProcess(engine: EngineName, options: ServerProc
     env: {
       ...process.env,
       ...production?.env,
-      DATABASE_URL: inject("databaseUrl"),
-      REDIS_URL: inject("redisUrl"),
+      DATABASE_URL: testStores().databaseUrl,
+      REDIS_URL: testStores().redisUrl,
       VOTE_ENGINE: engine,
       SESSION_SECRET: TEST_SESSION_SECRET,
       PORT: String(options.port ?? 0),

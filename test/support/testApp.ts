@@ -10,6 +10,7 @@ import { createSmtpMailer } from "../../server/infra/mail";
 import { type SocketLimits, UNBOUNDED_SOCKETS } from "../../server/limits/socketLimits";
 import { createServices, type Services, type ServicesConfig } from "../../server/services";
 import { Browser } from "./browser";
+import { testStores } from "./workerStores";
 
 export type EngineName = "redis" | "postgres";
 
@@ -36,9 +37,9 @@ export async function startTestApp(
   const port = options.smtpUrl ? await findFreePort() : 0;
   const services = await createServices(
     {
-      databaseUrl: inject("databaseUrl"),
+      databaseUrl: testStores().databaseUrl,
       directDatabaseUrl: inject("directDatabaseUrl"), // set when databaseUrl goes through a pooler (npm run topology)
-      redisUrl: engine === "redis" ? inject("redisUrl") : null,
+      redisUrl: engine === "redis" ? testStores().redisUrl : null,
       sessionSecret: "test-session-secret-0123456789-abcdefghij",
       publicUrl: options.smtpUrl ? `http://127.0.0.1:${port}` : undefined,
       mailer: options.smtpUrl ? createSmtpMailer(options.smtpUrl, "Tableside <no-reply@tableside.test>") : null,

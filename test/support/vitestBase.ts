@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 
 /**
  * What the three vitest configurations (the main suite, `npm run chaos`, `npm run topology`) share: the path aliases
- * of the app, and test files run one after another, each in a fresh fork, because they start real servers and
- * databases on a two-core machine and module state must not leak between them.
+ * of the app, and each test file in a fresh fork, because they start real servers and databases and module state
+ * must not leak between them.
  */
 export const resolveLikeTheApp = {
   alias: {
@@ -13,9 +13,19 @@ export const resolveLikeTheApp = {
   },
 };
 
-export const oneFileAtATime = {
+export const forkPerFile = {
   environment: "node" as const,
   pool: "forks" as const,
-  fileParallelism: false,
   isolate: true,
 };
+
+/**
+ * The main suite: two files at a time. Most of its time is spent waiting (child servers starting, processes
+ * restarting, Postgres and Redis answering), so a second worker fills the other core. Each worker has a database and
+ * a redis-server of its own (test/globalSetup.ts, test/support/runStores.ts), so within a worker the files still run
+ * one after another on stores no other file touches meanwhile.
+ */
+export const twoFilesAtATime = { ...forkPerFile, maxWorkers: 2 };
+
+/** Chaos and topology scenarios: one file after another, each on the deployment its setup started. */
+export const oneFileAtATime = { ...forkPerFile, fileParallelism: false };

@@ -1,13 +1,14 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollKeys } from "./keys";
 import { defineScripts, type ScriptedRedis } from "./scripts";
+import { testStores } from "../../../test/support/workerStores";
 
 /** The ordering rule of a poll's schedule in Redis meta: a newer version is never overwritten by an older one. */
 describe("setSchedule.lua and finishRebuild.lua", () => {
   let redis: ScriptedRedis;
   beforeAll(() => {
-    redis = defineScripts(new Redis(inject("redisUrl")));
+    redis = defineScripts(new Redis(testStores().redisUrl));
   });
   afterAll(() => redis.quit());
 

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { generate } from "selfsigned";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pgConfigFromUrl } from "./pgConfig";
 import { createPrisma } from "./prisma";
+import { testStores } from "../../../test/support/workerStores";
 
 const withParams = (url: string, params: string) => `${url}${url.includes("?") ? "&" : "?"}${params}`;
 
@@ -34,14 +35,14 @@ describe("connection strings are read as libpq reads them", () => {
   });
 
   test("options and application_name reach the server", async () => {
-    const url = withParams(inject("databaseUrl"), "application_name=tableside-test&options=-c%20statement_timeout%3D4321");
+    const url = withParams(testStores().databaseUrl, "application_name=tableside-test&options=-c%20statement_timeout%3D4321");
     const row = await query<{ app: string; timeout: string }>(url, "SELECT current_setting('application_name') AS app, current_setting('statement_timeout') AS timeout");
     expect(row).toEqual({ app: "tableside-test", timeout: "4321ms" });
   });
 });
 
 describe("a Postgres that requires TLS", () => {
-  const databaseUrl = inject("databaseUrl");
+  const databaseUrl = testStores().databaseUrl;
   let certDir = "";
   let rootCert = "";
   let wrongRootCert = "";

@@ -4,13 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { pgConfigFromUrl } from "../../../server/infra/db/pgConfig";
 import { createPrisma, type Db } from "../../../server/infra/db/prisma";
 import { applyMigrations } from "../../../server/infra/migrate";
 import { type PrivateRedisHandle, startPrivateRedis } from "../../../server/infra/privateRedis";
 import { findFreePort } from "../../../server/infra/freePort";
 import { type ServerProcess, type ServerProcessOptions, startServerProcess } from "../../support/serverProcess";
+import { testStores } from "../../support/workerStores";
 
 /**
  * What a durability test breaks, kept apart from the rest of the run: a fresh migrated database in the run's
@@ -42,11 +43,11 @@ export function useDurabilityBacking(): DurabilityBacking {
   const dbName = `durability_${randomBytes(4).toString("hex")}`;
 
   beforeAll(async () => {
-    const admin = new pg.Client(pgConfigFromUrl(inject("databaseUrl")));
+    const admin = new pg.Client(pgConfigFromUrl(testStores().databaseUrl));
     await admin.connect();
     await admin.query(`CREATE DATABASE ${dbName}`);
     await admin.end();
-    const url = new URL(inject("databaseUrl"));
+    const url = new URL(testStores().databaseUrl);
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
     redisDir = await mkdtemp(path.join(tmpdir(), "tableside-durability-redis-"));
@@ -64,7 +65,7 @@ export function useDurabilityBacking(): DurabilityBacking {
     await redisHandle?.stop();
     if (redisDir) await rm(redisDir, { recursive: true, force: true });
     if (databaseUrl) {
-      const admin = new pg.Client(pgConfigFromUrl(inject("databaseUrl")));
+      const admin = new pg.Client(pgConfigFromUrl(testStores().databaseUrl));
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin.end();

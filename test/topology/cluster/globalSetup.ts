@@ -39,8 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown();
     throw error;
   }
-  project.provide("databaseUrl", postgres.value.databaseUrl);
-  project.provide("redisUrl", cluster.value.url);
+  project.provide("workerStores", [{ databaseUrl: postgres.value.databaseUrl, redisUrl: cluster.value.url }]);
   project.provide("redisClusterUrl", cluster.value.url);
   return teardown;
 }

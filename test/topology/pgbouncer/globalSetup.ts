@@ -45,8 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown();
     throw error;
   }
-  project.provide("databaseUrl", pooler.url);
+  project.provide("workerStores", [{ databaseUrl: pooler.url, redisUrl: redis.value.redisUrl }]);
   project.provide("directDatabaseUrl", postgres.value.databaseUrl);
-  project.provide("redisUrl", redis.value.redisUrl);
   return teardown;
 }

@@ -29,7 +29,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown();
     throw error;
   }
-  project.provide("databaseUrl", postgres.value.databaseUrl);
-  project.provide("redisUrl", sentinel.value.url);
+  project.provide("workerStores", [{ databaseUrl: postgres.value.databaseUrl, redisUrl: sentinel.value.url }]);
   return teardown;
 }

@@ -1,12 +1,12 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type ReactNode, useEffect, useState } from "react";
 import { optionLabel } from "@/lib/dishName";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { PollResults } from "@/lib/schemas";
 import { dishRatingsOf, isRatingPerDish, kindStandings, withStarLabels } from "@/lib/kindResults";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { DishRatingBars } from "../../../_live/DishRatingBars";
 import { ResultBars } from "../../../_live/ResultBars";
 import { Notice } from "../../../_ui/Notice";
 import { SiteHeader } from "../../../_ui/SiteHeader";
@@ -15,11 +15,7 @@ import { useApiQuery } from "../_client/useApiQuery";
 import { useLiveResults } from "../_client/useLiveResults";
 import { useCouponStock } from "./useCouponStock";
 import { PromotionOffer } from "./PromotionOffer";
-import { DishRatingForm } from "./DishRatingForm";
-import { RankingForm } from "./RankingForm";
-import { RatingForm } from "./RatingForm";
 import { RoomCodeField } from "./RoomCodeField";
-import { OpenAnswer } from "./OpenAnswer";
 import { ShareButton } from "./ShareButton";
 import { TodaysSpecials } from "./TodaysSpecials";
 import { useIdentityFirst } from "./useIdentityFirst";
@@ -31,6 +27,14 @@ import { WonCoupon } from "./WonCoupon";
 import "./vote.css";
 
 type PublicPoll = OutputOf<"poll.get">;
+
+// Most polls are a menu vote: the other kinds' forms and charts are scripts of their own, fetched only by a page that
+// shows them (still rendered by the server), so a dish vote's phone does not download them (docs/adr/0032).
+const OpenAnswer = dynamic(() => import("./OpenAnswer").then((m) => m.OpenAnswer));
+const RatingForm = dynamic(() => import("./RatingForm").then((m) => m.RatingForm));
+const DishRatingForm = dynamic(() => import("./DishRatingForm").then((m) => m.DishRatingForm));
+const RankingForm = dynamic(() => import("./RankingForm").then((m) => m.RankingForm));
+const DishRatingBars = dynamic(() => import("../../../_live/DishRatingBars").then((m) => m.DishRatingBars));
 
 /**
  * The diner's page: the question, one tap to vote, what became of the vote, a coupon won (at once, and again on

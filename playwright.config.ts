@@ -11,9 +11,8 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
   globalSetup: "./e2e/support/globalSetup.ts",
-  // One server per worker. Two: a journey spends much of its time waiting (the server's answers, live updates, a
-  // restart), so a second worker's journeys fill the other core.
-  workers: 2,
+  // One server per worker and two cores: the journeys run one after another.
+  workers: 1,
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -4,7 +4,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * The files that take a minute or more: the engines' 10,000-voter contract suites (their test files are three lines
  * long), the fuzzing and the durability scenarios.
  */
-const LONG = [/\/server\/engine\/\w+\/\w+Engine\.(contract|kinds|promotion)\.test\.ts$/, /\/server\/routers\/fuzz\.test\.ts$/, /\/test\/durability\/[^/]+\.test\.ts$/];
+const LONG = [/\/server\/engine\/\w+\/\w+Engine\.(contract|kinds|promotion)\.test\.ts$/, /\/server\/routers\/fuzz\.\w+\.test\.ts$/, /\/test\/durability\/[^/]+\.test\.ts$/];
 
 /**
  * With two workers, a long file that starts last runs alone at the end. Vitest orders by the durations of the last

@@ -40,11 +40,12 @@ export function issue18Targets(results: Results): Table {
 
   const screens = { ...data("screen"), ...data("screen5k"), ...data("screen10k") } as Data;
   for (const [n, before, target] of [[5_000, "700 ms", "≤ 300 ms"], [10_000, "–", "≤ 600 ms"]] as const) {
-    const [one, two] = [screens[`screens${n}`], screens[`screens${n}x2`]];
+    const [one, two, perSocket] = [screens[`screens${n}`], screens[`screens${n}x2`], screens[`screens${n}PerSocket`]];
     const figure = `vote-to-subscriber p99 at 300 votes/s, ${n.toLocaleString("en-US")} subscribers`;
-    const shown = (run: Data) => `${fmt.n(run.p99)} ms (${run.connected}/${n} subscribed, ${fmt.n(run.voteRate)} votes/s)`;
-    if (two) rows.push([`${figure}, 2 processes (both cores)`, shown(two), one ? `1 process: ${shown(one)}` : "–", before, target]);
-    else if (one) rows.push([`${figure}, 1 process`, shown(one), "–", before, target]);
+    const shown = (run: Data) => `${fmt.n(run.p99)} ms (${run.connected}/${n} subscribed, ${fmt.n(run.voteRate)} votes/s, CPU ${fmt.n(run.serverCpuPercent)} %, ${fmt.n(run.serverCpuUsPerMessage)} µs/message)`;
+    const baselines = [one && two ? `1 process: ${shown(one)}` : null, perSocket ? `1 process, frames per socket: ${shown(perSocket)}` : null].filter(Boolean).join("; ") || "–";
+    if (two) rows.push([`${figure}, 2 processes (both cores)`, shown(two), baselines, before, target]);
+    else if (one) rows.push([`${figure}, 1 process`, shown(one), baselines, before, target]);
     else missing(figure, n === 5_000 ? "screen5k" : "screen10k", before, target);
   }
 

@@ -8,6 +8,8 @@
  *   BENCH_ACK      postgres (production default: answer once Postgres has the ballot) | redis (answer at once)
  *   BENCH_LIMITS   unlimited (throughput runs drive thousands of votes/s from one address) | default (the flood)
  *   BENCH_ADAPTER  fast (production) | standalone (every request through tRPC's standalone adapter, as before ADR 0007)
+ *   BENCH_FRAMES   shared (production: one frame per live update for every socket) | perSocket (each socket's
+ *                  frame serialised on its own, as before ADR 0031)
  * Prints `listening <port>`; answers {type:"stats"} over IPC with its memory and CPU (after a GC when asked).
  */
 import type { AddressInfo } from "node:net";
@@ -49,7 +51,12 @@ const services = await createServices(
 );
 
 const trpc = createTrpcHandlers(services);
-const { server, wss } = createAppServer(services, undefined, process.env.BENCH_ADAPTER === "standalone" ? { ...trpc, mutations: null } : trpc);
+const variant = {
+  ...trpc,
+  ...(process.env.BENCH_ADAPTER === "standalone" ? { mutations: null } : {}),
+  ...(process.env.BENCH_FRAMES === "perSocket" ? { liveFrames: "perSocket" as const } : {}),
+};
+const { server, wss } = createAppServer(services, undefined, variant);
 server.listen(0, "127.0.0.1", () => process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`));
 answerStats(() => {
   const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [`${s.space_name}Committed`, s.physical_space_size]));

@@ -34,6 +34,8 @@ export type ServerOptions = {
   /** The live channel's bounds (server/limits/socketLimits.ts): default as in production, or none. Default: as `limits`. */
   sockets?: "unbounded" | "default";
   adapter?: "fast" | "standalone";
+  /** How live updates are framed for the sockets (server/http/liveSocket.ts); default as in production. */
+  frames?: "shared" | "perSocket";
   /** ioredis auto-pipelining on the server's shared Redis connection. */
   autoPipelining?: boolean;
   /** Write a V8 CPU profile of the server into this directory when it stops. */
@@ -56,6 +58,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       BENCH_SOCKETS: options.sockets ?? (options.limits === "default" ? "default" : "unbounded"),
       BENCH_ADAPTER: options.adapter ?? "fast",
       BENCH_AUTOPIPELINING: options.autoPipelining ? "on" : "off",
+      BENCH_FRAMES: options.frames ?? "shared",
       NODE_ENV: "production",
     },
     flags,

@@ -9,7 +9,7 @@ import { addressKey, clientIp } from "../trpc/clientIp";
 import { servedOverHttps } from "../trpc/cookies";
 import { errorIdOf, isUnexpected } from "../trpc/unexpectedErrors";
 import { healthRoutes } from "./health";
-import { createLiveSocket, refuseUpgrade } from "./liveSocket";
+import { createLiveSocket, type LiveFrames, refuseUpgrade } from "./liveSocket";
 import { refuseMutation } from "./mutationGuard";
 import { createMutationHandler } from "./trpcMutationHandler";
 import { formVoteSlug, handleFormVote } from "./formVote";
@@ -36,11 +36,14 @@ export type TrpcHandlers = {
   http: ReturnType<typeof createHTTPHandler>;
   /** Single mutations (a vote, above all) straight on node:http: docs/adr/0007. Null: everything through `http`. */
   mutations: ReturnType<typeof createMutationHandler<Context>> | null;
+  /** How a live update's frames are built for the sockets (liveSocket.ts); "perSocket" only as a measurement's baseline. */
+  liveFrames: LiveFrames;
 };
 
 /**
  * The tRPC handlers of the app server, as production builds them. A measurement that wants tRPC's standalone
- * adapter alone (the baseline of ADR 0007) passes `{ ...createTrpcHandlers(services), mutations: null }`.
+ * adapter alone (the baseline of ADR 0007) passes `{ ...createTrpcHandlers(services), mutations: null }`; one that
+ * wants every socket's frame serialised on its own (the baseline of ADR 0031), `liveFrames: "perSocket"`.
  */
 export function createTrpcHandlers(services: Services): TrpcHandlers {
   const createContext = createContextFactory(services);
@@ -50,6 +53,7 @@ export function createTrpcHandlers(services: Services): TrpcHandlers {
     onError,
     http: createHTTPHandler({ router: appRouter, basePath: `${TRPC_PATH}/`, createContext, maxBodySize: MAX_BODY, onError }),
     mutations: createMutationHandler({ router: appRouter, createContext, maxBodySize: MAX_BODY, onError }),
+    liveFrames: "shared",
   };
 }
 
@@ -90,7 +94,7 @@ export function createAppServer(services: Services, pages?: PageHandlers, trpc: 
     sendJson(res, 404, { error: "not found" });
   });
 
-  const { wss, wsHandler, handleUpgrade } = createLiveSocket(services, trpc.createContext, trpc.onError);
+  const { wss, wsHandler, handleUpgrade } = createLiveSocket(services, trpc.createContext, trpc.onError, trpc.liveFrames);
 
   // Every upgrade is answered: tRPC's path here, hot reload's (development) by Next.js, anything else 404.
   server.on("upgrade", (req, socket, head) => {

@@ -16,6 +16,7 @@ import { SubscriptionSlots } from "../trpc/subscriptionSlots";
 import { deliverEarlyStops } from "./earlyStops";
 import { type Budget, BudgetCounts, liveBudgets } from "./liveBudgets";
 import { refuseCrossSite } from "./mutationGuard";
+import { sharedFrames } from "./sharedFrames";
 import { socketKeepAlive } from "./socketKeepAlive";
 
 /** Close codes a dropped client sees: 1013 "try again later" for a consumer too far behind. */
@@ -24,7 +25,13 @@ const TOO_SLOW = 1013;
 /** A peer that has not answered a ping within this long (at most twice it) is cut off: socketKeepAlive.ts. */
 const KEEP_ALIVE_MS = 20_000;
 
-/** Every frame is JSON text. */
+/** Every frame is JSON text, a shared frame's bytes too (sharedFrames.ts). */
+
+/**
+ * "shared": a live update's frame is built once and the same bytes go to every socket (sharedFrames.ts);
+ * "perSocket": each socket's frame serialised on its own, as tRPC does (a measurement's baseline).
+ */
+export type LiveFrames = "shared" | "perSocket";
 const TEXT = { binary: false };
 
 /**
@@ -38,6 +45,7 @@ export function createLiveSocket(
   services: Services,
   createContext: ReturnType<typeof createContextFactory>,
   onError: (opts: { error: TRPCError; path?: string; ctx?: Context }) => void,
+  frames: LiveFrames = "shared",
 ) {
   const limits = services.socketLimits;
   const metrics = services.socketMetrics;
@@ -71,6 +79,7 @@ export function createLiveSocket(
     if (bound === "socket") metrics.refused("subscriptions_per_socket"); // a client's refusal was counted by takeClientSlot
   };
   const batches = boundedBatches(limits.callsPerFrame, metrics);
+  const encoder = frames === "shared" ? sharedFrames(batches) : batches;
 
   // The adapter's handler built per connection: its encoder, the only place that sees both directions of one
   // connection's frames, carries that connection's state (deliverEarlyStops). Everything a connection holds is held
@@ -92,7 +101,7 @@ export function createLiveSocket(
       createContext({ req }) {
         return createContext({ req, subscriptions });
       },
-      experimental_encoder: deliverEarlyStops(ws, batches),
+      experimental_encoder: deliverEarlyStops(ws, encoder),
     })(ws, requestHead(req) as IncomingMessage);
   });
   const wsHandler = {

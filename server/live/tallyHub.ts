@@ -219,8 +219,9 @@ export class TallyHub {
     }
     const status = this.statusOf(watched);
     watched.lastStatus = status;
-    const visible: LiveUpdate = { status, results: watched.results };
-    const hidden: LiveUpdate = { status, results: null };
+    // Frozen: the same update reaches every viewer, and its frame is built once for all of them (http/sharedFrames.ts).
+    const visible: LiveUpdate = Object.freeze({ status, results: watched.results });
+    const hidden: LiveUpdate = Object.freeze({ status, results: null });
     if (watched.viewers.size <= DELIVERY_CHUNK) {
       for (const viewer of watched.viewers) this.send(viewer, visible, hidden);
       return;

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { LongFilesFirst } from "./longFilesFirst";
 
 /**
  * What the three vitest configurations (the main suite, `npm run chaos`, `npm run topology`) share: the path aliases
@@ -25,7 +26,7 @@ export const forkPerFile = {
  * a redis-server of its own (test/globalSetup.ts, test/support/runStores.ts), so within a worker the files still run
  * one after another on stores no other file touches meanwhile.
  */
-export const twoFilesAtATime = { ...forkPerFile, maxWorkers: 2 };
+export const twoFilesAtATime = { ...forkPerFile, maxWorkers: 2, sequence: { sequencer: LongFilesFirst } };
 
 /** Chaos and topology scenarios: one file after another, each on the deployment its setup started. */
 export const oneFileAtATime = { ...forkPerFile, fileParallelism: false };

@@ -1,0 +1,3 @@
+import { fuzzProcedures } from "../../test/support/fuzzProcedures";
+
+fuzzProcedures("mutation");

@@ -43,7 +43,9 @@ test.describe("security headers and guards", () => {
       expect(brotli.headers()["cache-control"]).toContain("immutable");
       expect((await brotli.body()).length).toBeGreaterThan(0);
       const gzip = await request.get(script, { headers: { "accept-encoding": "gzip" } });
-      expect([script, gzip.status(), gzip.headers()["content-encoding"]]).toEqual([script, 200, "gzip"]);
+      // Next.js's own compression leaves a body under 1 KiB as it is (gzip would not make it smaller).
+      const gzipped = (await gzip.body()).length >= 1024 ? "gzip" : undefined;
+      expect([script, gzip.status(), gzip.headers()["content-encoding"]]).toEqual([script, 200, gzipped]);
       expect((await gzip.body()).equals(await brotli.body())).toBe(true); // both decoded: the same script
     }
     await owner.dispose();

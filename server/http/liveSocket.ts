@@ -25,13 +25,13 @@ const TOO_SLOW = 1013;
 /** A peer that has not answered a ping within this long (at most twice it) is cut off: socketKeepAlive.ts. */
 const KEEP_ALIVE_MS = 20_000;
 
-/** Every frame is JSON text, a shared frame's bytes too (sharedFrames.ts). */
-
 /**
  * "shared": a live update's frame is built once and the same bytes go to every socket (sharedFrames.ts);
  * "perSocket": each socket's frame serialised on its own, as tRPC does (a measurement's baseline).
  */
 export type LiveFrames = "shared" | "perSocket";
+
+/** Every frame is JSON text, a shared frame's bytes too (sharedFrames.ts). */
 const TEXT = { binary: false };
 
 /**

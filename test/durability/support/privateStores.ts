@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { readdir, readFile, rm } from "node:fs/promises";
-import { mkdtemp } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,16 +49,24 @@ export async function startPrivateStores(): Promise<PrivateStores> {
   redis.on("error", () => {}); // down on purpose during the test
   let paused: number[] = [];
 
-  const clusterPids = async (): Promise<number[]> => {
-    const postmaster = Number((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  // Synchronous on purpose: the fault must start when the scenario says it does. Awaiting a read per /proc entry
+  // while the scenario's own load kept this event loop busy once took seconds, and the backends were stopped ~4 s
+  // into a 5 s "hang" (CI of 4ac43c2: votes accepted at full rate, then a second of none).
+  const postmasterPid = (): number => Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const childrenOf = (parent: number): number[] => {
     const children: number[] = [];
-    for (const entry of await readdir("/proc")) {
+    for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
-      const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+      let stat = "";
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // exited meanwhile
+      }
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === postmaster) children.push(Number(entry));
+      if (ppid === parent) children.push(Number(entry));
     }
-    return [postmaster, ...children];
+    return children;
   };
 
   return {
@@ -73,8 +81,12 @@ export async function startPrivateStores(): Promise<PrivateStores> {
       process.kill(redisServer.pid, "SIGCONT");
     },
     async pausePostgres() {
-      paused = await clusterPids();
-      for (const pid of paused) signalIfAlive(pid, "SIGSTOP");
+      // The postmaster first, so that it forks no backend after the list of its children is taken.
+      const postmaster = postmasterPid();
+      signalIfAlive(postmaster, "SIGSTOP");
+      const backends = childrenOf(postmaster);
+      for (const pid of backends) signalIfAlive(pid, "SIGSTOP");
+      paused = [postmaster, ...backends];
     },
     async resumePostgres() {
       for (const pid of [...paused].reverse()) signalIfAlive(pid, "SIGCONT");

@@ -4,9 +4,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * The files that take half a minute or more, longest first (a run of 06cb1b9 on a quiet machine, seconds per file):
  * the 10,000-voter contract suites of both engines and of open answers (50–85 s; their test files are three lines
  * long) and the close race (77 s), the other durability scenarios (20–65 s), the fuzzing (40 s), the coupon
- * contracts (30–40 s). The close race's bursts of 500 votes go with the first tier also because, run beside a fault
- * scenario, they starved it for a second: its accepted votes per second through the fault, which its test bounds
- * below, fell to 6 % (postgresAway, SIGSTOP, in a run of efd23f7; it passes alone and beside the other scenarios).
+ * contracts (30–40 s).
  */
 const LONG_TIERS = [
   /\/server\/(engine\/\w+\/\w+Engine\.(contract|kinds)|domain\/answers\/openAnswers\.\w+)\.test\.ts$|\/test\/durability\/closeRace\.test\.ts$/,

@@ -14,7 +14,7 @@ export class Browser {
   /** `fromAddress`: a loopback address (127.x.y.z) to connect from, so a test can play diners on many networks. */
   constructor(
     readonly baseUrl: string,
-    private readonly fromAddress?: string,
+    fromAddress?: string,
   ) {
     this.agent = sharedAgent(fromAddress);
     this.api = createTRPCClient<AppRouter>({
@@ -29,7 +29,7 @@ export class Browser {
   private async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
-    const response = await request(url, { method: init.method ?? "GET", headers, body: init.body as string | undefined, signal: init.signal ?? undefined }, this.agent, this.fromAddress);
+    const response = await request(url, { method: init.method ?? "GET", headers, body: init.body as string | undefined, signal: init.signal ?? undefined }, this.agent);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair.indexOf("=");
@@ -49,9 +49,9 @@ type Outgoing = { method: string; headers: Headers; body?: string; signal?: Abor
  * undici machinery cost ~630 µs of CPU per request against ~300 µs here (measured), and the 10,000-voter contract
  * tests run their clients in the same process as the server they load.
  */
-function request(url: string, outgoing: Outgoing, agent: http.Agent, localAddress: string | undefined, retried = false): Promise<Response> {
+function request(url: string, outgoing: Outgoing, agent: http.Agent, retried = false): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: outgoing.method, headers: Object.fromEntries(outgoing.headers), agent, localAddress, signal: outgoing.signal }, (res) => {
+    const req = http.request(url, { method: outgoing.method, headers: Object.fromEntries(outgoing.headers), agent, signal: outgoing.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
@@ -65,13 +65,14 @@ function request(url: string, outgoing: Outgoing, agent: http.Agent, localAddres
     req.on("error", (error: NodeJS.ErrnoException) => {
       // A kept-alive socket the server closed just as this request went out: nothing reached the server, so once more
       // on a fresh socket (the pattern node's http documentation gives for `reusedSocket`).
-      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) resolve(request(url, outgoing, agent, localAddress, true));
+      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) resolve(request(url, outgoing, agent, true));
       else reject(error);
     });
     req.end(outgoing.body);
   });
 }
 
+/** One keep-alive agent per address to connect from: the agent's own options carry `localAddress` to its sockets. */
 const agents = new Map<string, http.Agent>();
 function sharedAgent(localAddress = ""): http.Agent {
   let agent = agents.get(localAddress);

@@ -26,6 +26,6 @@ export class LongFilesFirst extends BaseSequencer {
       const tier = LONG_TIERS.findIndex((pattern) => pattern.test(file.moduleId));
       return tier === -1 ? LONG_TIERS.length : tier;
     };
-    return sorted.map((file, i) => ({ file, i, tier: tierOf(file) })).sort((a, b) => a.tier - b.tier || a.i - b.i).map(({ file }) => file);
+    return [...sorted].sort((a, b) => tierOf(a) - tierOf(b)); // a stable sort: vitest's order holds within a tier
   }
 }

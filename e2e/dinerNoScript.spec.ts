@@ -122,3 +122,27 @@ test("a tap before the page's scripts have arrived already votes: on a slow link
   expect((await owner.results(poll.id))?.total).toBe(1);
   await Promise.all([context.close(), owner.dispose()]);
 });
+
+test("an answer typed before the page's scripts have arrived is kept: once they run, the send button takes it", async ({ app, browser }) => {
+  const context = await browser.newContext({ ...devices["Pixel 7"], locale: "ko-KR", javaScriptEnabled: true });
+  let release!: () => void;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await context.route("**/_next/static/**/*.js", async (route) => {
+    await typed;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const { owner, poll } = await openPollViaApi(app.url, { kind: "open", labels: [] });
+
+  await page.goto(`/p/${poll.slug}`, { waitUntil: "commit" });
+  const answer = page.getByRole("textbox", { name: "내 답변" });
+  await answer.fill("김치찌개가 최고예요");
+  expect(await answer.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactProps$")))).toBe(false);
+  release();
+  await expect.poll(() => answer.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  await expect(answer).toHaveValue("김치찌개가 최고예요");
+  await page.getByRole("button", { name: "보내기", exact: true }).click();
+  await expect(page.getByText("감사합니다! 답변이 반영되었습니다.")).toBeVisible();
+  await expect(page.getByTestId("my-answer")).toContainText("김치찌개가 최고예요");
+  await Promise.all([context.close(), owner.dispose()]);
+});

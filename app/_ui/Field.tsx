@@ -1,10 +1,11 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 
 type FieldProps = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  ref?: Ref<HTMLInputElement>;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
 
 /** A labelled input whose hint and error are announced with it (aria-describedby) and marked invalid. */

@@ -8,6 +8,7 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { Notice } from "../../../_ui/Notice";
 import { apiMutation, readCallError } from "../_client/api";
 import { useApiQuery } from "../_client/useApiQuery";
+import { useTypedBeforeHydration } from "../_client/useTypedBeforeHydration";
 import { RoomCodeField } from "./RoomCodeField";
 import { TooFast } from "./TooFast";
 import type { PresenceProof } from "./useCastVote";
@@ -45,6 +46,7 @@ export function OpenAnswer({ pollId, status, changeable, requiresPresence, prese
   const [editing, setEditing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: "ready" });
   const identified = useRef(false);
+  const adoptEarlyText = useTypedBeforeHydration<HTMLTextAreaElement>(setText);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -108,6 +110,7 @@ export function OpenAnswer({ pollId, status, changeable, requiresPresence, prese
           <p id="open-answer-hint" className="field__hint">{t("answer.hint", { max: LIMITS.answerLength })}</p>
           <textarea
             id="open-answer-text"
+            ref={adoptEarlyText}
             aria-describedby="open-answer-hint"
             value={text}
             maxLength={LIMITS.answerLength}

@@ -13,6 +13,8 @@ type CastVoteRow = {
   result: { status: "accepted" | "changed" | "already_voted" | "not_accepting" | "engine_moved"; coupon: string | null; tally?: Record<string, number> };
 };
 
+const CAST_VOTE = "SELECT tableside_cast_vote($1, $2, $3::text[], $4, $5::int, $6::timestamptz) AS result";
+
 const FENCED_CAST_VOTE = `
   SELECT CASE WHEN tableside_engine_is('postgres')
     THEN tableside_cast_vote($1, $2, $3::text[], $4, $5::int, $6::timestamptz)
@@ -39,8 +41,8 @@ export class PostgresVoteEngine implements VoteEngine {
     private readonly db: Db,
     private readonly fenced = false,
     /**
-     * Where the fenced vote's one statement goes when given: a plain `pg` pool. Prisma's raw-query path costs more
-     * CPU than the vote (docs/adr/0004); during a Redis outage this engine carries every vote (docs/adr/0017).
+     * Where the vote's one statement goes when given: a plain `pg` pool. Prisma's raw-query path costs more CPU than
+     * the vote (docs/adr/0004, 0031); this engine carries every vote without Redis and during a Redis outage (0017).
      */
     private readonly votePool: pg.Pool | null = null,
     /** Counts a vote's rate limit (per process, as the limiter does while Redis is away: docs/adr/0010). */
@@ -52,18 +54,11 @@ export class PostgresVoteEngine implements VoteEngine {
       const decision = await this.limiter.consume(`votes:${poll.id}:${limit.key}`, limit.rule, now.getTime());
       if (!decision.allowed) return { status: "rate_limited", retryAfterMs: decision.retryAfterMs };
     }
-    const shard = randomInt(TALLY_SHARDS);
-    const [{ result }] = this.fenced && this.votePool
-      ? (await this.votePool.query<CastVoteRow>(FENCED_CAST_VOTE, [poll.id, voterId, optionIds, couponCode, shard, now])).rows
-      : this.fenced
-      ? await this.db.$queryRaw<CastVoteRow[]>`
-          SELECT CASE WHEN tableside_engine_is('postgres')
-            THEN tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},
-                                     ${shard}::int, ${now}::timestamptz)
-            ELSE '{"status":"engine_moved"}'::jsonb END AS result`
-      : await this.db.$queryRaw<CastVoteRow[]>`
-          SELECT tableside_cast_vote(${poll.id}, ${voterId}, ${optionIds as string[]}::text[], ${couponCode},
-                                     ${shard}::int, ${now}::timestamptz) AS result`;
+    const params = [poll.id, voterId, optionIds, couponCode, randomInt(TALLY_SHARDS), now];
+    const statement = this.fenced ? FENCED_CAST_VOTE : CAST_VOTE;
+    const [{ result }] = this.votePool
+      ? (await this.votePool.query<CastVoteRow>(statement, params)).rows
+      : await this.db.$queryRawUnsafe<CastVoteRow[]>(statement, ...params);
     if (result.status === "engine_moved") throw new EngineMovedError();
     if (result.status === "not_accepting") return { status: "not_accepting" };
     return {

@@ -1,4 +1,7 @@
 import "server-only";
+import pg from "pg";
+import { DEADLINES } from "../../infra/db/prisma";
+import { pgConfigFromUrl } from "../../infra/db/pgConfig";
 import { decorateEngine } from "../decorators/decorate";
 import { PostgresVoteEngine } from "../postgres/postgresEngine";
 import type { VoteEngine } from "../types";
@@ -9,13 +12,24 @@ export type PostgresVotingOptions = {
   engine?: VoteEngine;
 };
 
-/** No Redis configured: the Postgres engine alone, behind the same decorators. */
-export async function createPostgresVoting({ db, observer }: VotingParts, options: PostgresVotingOptions = {}): Promise<Voting> {
-  const engine = decorateEngine(options.engine ?? new PostgresVoteEngine(db), observer);
+/** Connections the votes have to themselves: Prisma's pool stays for the pages, neither queues behind the other. */
+const VOTE_CONNECTIONS = 8;
+
+/**
+ * No Redis configured: the Postgres engine alone, behind the same decorators. Its votes go through a plain `pg`
+ * pool: Prisma's raw-query path was a measured share of every vote's CPU (docs/adr/0031).
+ */
+export async function createPostgresVoting({ db, databaseUrl, log, observer }: VotingParts, options: PostgresVotingOptions = {}): Promise<Voting> {
+  const votePool = options.engine ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: VOTE_CONNECTIONS, ...DEADLINES }));
+  votePool?.on("error", (error) => log.warn("vote connection", { err: error })); // an idle connection dropped: replaced
+  const engine = decorateEngine(options.engine ?? new PostgresVoteEngine(db, false, votePool), observer);
   return {
     engine,
     flusherLagMs: () => 0,
     drain: () => engine.stopTakingVotes(),
-    close: () => engine.close(),
+    async close() {
+      await engine.close();
+      await votePool?.end();
+    },
   };
 }

@@ -10,7 +10,7 @@ export type Db = PrismaClient;
  * open, and without them a request would wait for it forever (docs/adr/0016). pg destroys a connection whose
  * statement timed out. Generous next to any statement this product runs.
  */
-const DEADLINES = { connectionTimeoutMillis: 5_000, query_timeout: 15_000 } as const;
+export const DEADLINES = { connectionTimeoutMillis: 5_000, query_timeout: 15_000 } as const;
 
 export function createPrisma(databaseUrl: string, poolSize = 20): Db {
   return new PrismaClient({ adapter: new PrismaPg(pgConfigFromUrl(databaseUrl, { max: poolSize, ...DEADLINES })) });

@@ -1,10 +1,24 @@
-import { devices } from "@playwright/test";
+import { type Browser, devices, type Locator } from "@playwright/test";
 import { openPollViaApi } from "./support/api";
 import { seriousViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 // A phone whose browser runs no script: the options are a real form (server/http/formVote.ts).
 test.use({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: false });
+
+/** A phone whose page's scripts are held back, as a slow link would, until `release` is called. */
+async function phoneWithScriptsHeldBack(browser: Browser, locale: "en-US" | "ko-KR") {
+  const context = await browser.newContext({ ...devices["Pixel 7"], locale, javaScriptEnabled: true });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await context.route("**/_next/static/**/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { context, page: await context.newPage(), release };
+}
+
+const isHydrated = (element: Locator) => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$")));
 
 test("without JavaScript a diner votes once, is told it counted, and a second vote is told it was already in", async ({ app, page }) => {
   const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
@@ -72,7 +86,7 @@ test("the page as it is without its script passes axe: the poll, a vote counted,
   const context = await browser.newContext({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: true });
   await context.route("**/_next/static/**/*.js", (route) => route.abort());
   const page = await context.newPage();
-  const hydrated = () => page.locator("button.vote-option").first().evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactProps$")));
+  const hydrated = () => isHydrated(page.locator("button.vote-option").first());
   const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
   const room = await openPollViaApi(app.url, { labels: ["Hotteok", "Bingsu"], presenceRequired: true });
   const found: Record<string, unknown> = {};
@@ -99,21 +113,13 @@ test("the page as it is without its script passes axe: the poll, a vote counted,
 });
 
 test("a tap before the page's scripts have arrived already votes: on a slow link the button works as soon as it shows", async ({ app, browser }) => {
-  const context = await browser.newContext({ ...devices["Pixel 7"], locale: "en-US", javaScriptEnabled: true });
-  // The scripts are held back until the tap has been made, as a slow phone link would.
-  let release!: () => void;
-  const tapped = new Promise<void>((resolve) => (release = resolve));
-  await context.route("**/_next/static/**/*.js", async (route) => {
-    await tapped;
-    await route.continue();
-  });
-  const page = await context.newPage();
+  const { context, page, release } = await phoneWithScriptsHeldBack(browser, "en-US");
   const { owner, poll } = await openPollViaApi(app.url, { labels: ["Tteokbokki", "Kimbap"] });
 
   await page.goto(`/p/${poll.slug}`, { waitUntil: "commit" });
   const kimbap = page.getByRole("button", { name: "Kimbap" });
   await expect(kimbap).toBeVisible();
-  expect(await kimbap.evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactProps$")))).toBe(false);
+  expect(await isHydrated(kimbap)).toBe(false);
   await kimbap.click({ noWaitAfter: true });
   release();
   await expect(page.getByText("Your vote counted. Thank you!")).toBeVisible();
@@ -124,22 +130,15 @@ test("a tap before the page's scripts have arrived already votes: on a slow link
 });
 
 test("an answer typed before the page's scripts have arrived is kept: once they run, the send button takes it", async ({ app, browser }) => {
-  const context = await browser.newContext({ ...devices["Pixel 7"], locale: "ko-KR", javaScriptEnabled: true });
-  let release!: () => void;
-  const typed = new Promise<void>((resolve) => (release = resolve));
-  await context.route("**/_next/static/**/*.js", async (route) => {
-    await typed;
-    await route.continue();
-  });
-  const page = await context.newPage();
+  const { context, page, release } = await phoneWithScriptsHeldBack(browser, "ko-KR");
   const { owner, poll } = await openPollViaApi(app.url, { kind: "open", labels: [] });
 
   await page.goto(`/p/${poll.slug}`, { waitUntil: "commit" });
   const answer = page.getByRole("textbox", { name: "내 답변" });
   await answer.fill("김치찌개가 최고예요");
-  expect(await answer.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactProps$")))).toBe(false);
+  expect(await isHydrated(answer)).toBe(false);
   release();
-  await expect.poll(() => answer.evaluate((box) => Object.keys(box).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  await expect.poll(() => isHydrated(answer)).toBe(true);
   await expect(answer).toHaveValue("김치찌개가 최고예요");
   await page.getByRole("button", { name: "보내기", exact: true }).click();
   await expect(page.getByText("감사합니다! 답변이 반영되었습니다.")).toBeVisible();

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
 import { newCouponCode } from "../../server/domain/votes/castVote";
 import { DurableAccept } from "../../server/engine/redis/ledger/durableAccept";
 import { recordBallots } from "../../server/engine/postgres/recordBallots";
@@ -10,6 +11,7 @@ import { connectFailFast } from "../../server/engine/redis/connection";
 import { pollKeys, TOTAL_FIELD } from "../../server/engine/redis/keys";
 import { RedisVoteEngine } from "../../server/engine/redis/redisEngine";
 import type { ScriptedRedis } from "../../server/engine/redis/scripts";
+import { pgConfigFromUrl } from "../../server/infra/db/pgConfig";
 import { findFreePort } from "../../server/infra/freePort";
 import { createLog } from "../../server/infra/log";
 import type { PollDefinition } from "../../server/domain/polls/definition";
@@ -20,10 +22,12 @@ import { insertOpenPoll } from "./support/polls";
 describe("failover engine", () => {
   const backing = useDurabilityBacking();
   const log = createLog("silent");
+  let votePool: pg.Pool | null = null;
+  afterAll(() => votePool?.end());
   const failoverOn = async (redis: ScriptedRedis, options = {}) =>
     new FailoverVoteEngine(
       new RedisVoteEngine(redis, backing.db, new VoterBloomPrecheck(), new DurableAccept(backing.db, redis)),
-      new PostgresVoteEngine(backing.db, true),
+      new PostgresVoteEngine(backing.db, (votePool ??= new pg.Pool(pgConfigFromUrl(backing.databaseUrl, { max: 4 }))), true),
       redis,
       backing.db,
       log,

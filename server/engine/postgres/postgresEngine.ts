@@ -39,12 +39,12 @@ export class PostgresVoteEngine implements VoteEngine {
 
   constructor(
     private readonly db: Db,
-    private readonly fenced = false,
     /**
-     * Where the vote's one statement goes when given: a plain `pg` pool. Prisma's raw-query path costs more CPU than
-     * the vote (docs/adr/0004, 0031); this engine carries every vote without Redis and during a Redis outage (0017).
+     * Where the vote's one statement goes: a plain `pg` pool. Prisma's raw-query path costs more CPU than the vote
+     * (docs/adr/0004, 0031); this engine carries every vote without Redis and during a Redis outage (0017).
      */
-    private readonly votePool: pg.Pool | null = null,
+    private readonly votePool: pg.Pool,
+    private readonly fenced = false,
     /** Counts a vote's rate limit (per process, as the limiter does while Redis is away: docs/adr/0010). */
     private readonly limiter: RateLimiter = new MemoryRateLimiter(),
   ) {}
@@ -56,9 +56,7 @@ export class PostgresVoteEngine implements VoteEngine {
     }
     const params = [poll.id, voterId, optionIds, couponCode, randomInt(TALLY_SHARDS), now];
     const statement = this.fenced ? FENCED_CAST_VOTE : CAST_VOTE;
-    const [{ result }] = this.votePool
-      ? (await this.votePool.query<CastVoteRow>(statement, params)).rows
-      : await this.db.$queryRawUnsafe<CastVoteRow[]>(statement, ...params);
+    const [{ result }] = (await this.votePool.query<CastVoteRow>(statement, params)).rows;
     if (result.status === "engine_moved") throw new EngineMovedError();
     if (result.status === "not_accepting") return { status: "not_accepting" };
     return {

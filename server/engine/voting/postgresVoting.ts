@@ -20,9 +20,14 @@ const VOTE_CONNECTIONS = 8;
  * pool: Prisma's raw-query path was a measured share of every vote's CPU (docs/adr/0031).
  */
 export async function createPostgresVoting({ db, databaseUrl, log, observer }: VotingParts, options: PostgresVotingOptions = {}): Promise<Voting> {
-  const votePool = options.engine ? null : new pg.Pool(pgConfigFromUrl(databaseUrl, { max: VOTE_CONNECTIONS, ...DEADLINES }));
-  votePool?.on("error", (error) => log.warn("vote connection", { err: error })); // an idle connection dropped: replaced
-  const engine = decorateEngine(options.engine ?? new PostgresVoteEngine(db, false, votePool), observer);
+  let counting = options.engine;
+  let votePool: pg.Pool | null = null;
+  if (!counting) {
+    votePool = new pg.Pool(pgConfigFromUrl(databaseUrl, { max: VOTE_CONNECTIONS, ...DEADLINES }));
+    votePool.on("error", (error) => log.warn("vote connection", { err: error })); // an idle connection dropped: replaced
+    counting = new PostgresVoteEngine(db, votePool);
+  }
+  const engine = decorateEngine(counting, observer);
   return {
     engine,
     flusherLagMs: () => 0,

@@ -52,7 +52,7 @@ export async function createRedisVoting(parts: VotingParts, options: RedisVoting
   failoverPool.on("error", onError("failover vote connection"));
   const failover = await new FailoverVoteEngine(
     new RedisVoteEngine(redis, db, options.precheck ?? null, ledger),
-    new PostgresVoteEngine(db, true, failoverPool),
+    new PostgresVoteEngine(db, failoverPool, true),
     redis,
     db,
     log,

@@ -26,4 +26,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself, not npm or tsx's wrapper: SIGTERM reaches the server's graceful shutdown directly.
-CMD ["node", "--import", "tsx", "server/index.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "server/index.ts"]

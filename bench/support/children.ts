@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { listeningPort, stopChild } from "../../test/support/childServer";
 import type { ProcessStats } from "./processStats";
+import { PRODUCTION_NODE_FLAGS } from "../../server/infra/nodeFlags";
 
 export const BENCH_SESSION_SECRET = "bench-session-secret-0123456789-abcdefghij";
 
@@ -44,7 +45,8 @@ export type ServerOptions = {
 
 /** Starts one server under test as its own OS process and waits until it listens. */
 export async function startServer(kind: ServerKind, options: ServerOptions): Promise<ServerUnderTest> {
-  const flags = ["--expose-gc", ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
+  // The production server's flags (server/infra/nodeFlags.ts), for the raw ceiling too: a ratio of like to like.
+  const flags = ["--expose-gc", ...PRODUCTION_NODE_FLAGS, ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
   const child = forkTs(
     kind === "raw" ? "rawVoteServerMain.ts" : "benchServerMain.ts",
     {

@@ -5,6 +5,7 @@ import { UNLIMITED } from "../../server/limits/rules";
 import { Browser } from "../support/browser";
 import { stopChild } from "../support/childServer";
 import { type ServerProcess, TEST_SESSION_SECRET } from "../support/serverProcess";
+import { PRODUCTION_NODE_FLAGS } from "../../server/infra/nodeFlags";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -15,7 +16,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
  */
 export async function startProductionServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

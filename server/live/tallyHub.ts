@@ -13,7 +13,12 @@ type Viewer = {
   stream: LatestValueStream<LiveUpdate>;
   canSee: (status: LiveUpdate["status"]) => boolean;
   hiddenStatus?: LiveUpdate["status"];
+  /** The update last pushed with the tally: a viewer a fan-out already reached with the newest is not sent it again. */
+  seen?: LiveUpdate;
 };
+
+/** The poll's newest state as pushed: one frozen object per visibility, shared by every viewer (http/sharedFrames.ts). */
+type CurrentUpdate = { visible: LiveUpdate; hidden: LiveUpdate };
 
 type WatchedPoll = {
   poll: PollDefinition;
@@ -26,6 +31,8 @@ type WatchedPoll = {
   /** Fires when the schedule's next opening or closing time is reached. */
   transition: NodeJS.Timeout | null;
   throttle: LeadingEdgeThrottle;
+  /** Built when first pushed after the tally or the status changed. */
+  current: CurrentUpdate | null;
   /** A chunked delivery is under way; `deliverAgain`: newer state arrived meanwhile. */
   delivering: boolean;
   deliverAgain: boolean;
@@ -74,7 +81,7 @@ export class TallyHub {
     let watched = await this.startWatching(poll);
     // Released by its last viewer while this one waited for it: watch the poll afresh.
     while (this.watched.get(poll.id) !== watched && !signal?.aborted) watched = await this.startWatching(poll);
-    const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(), canSee };
+    const viewer: Viewer = { stream: new LatestValueStream<LiveUpdate>(), canSee, hiddenStatus: undefined, seen: undefined };
     // Stopped while the poll was being read: an abort listener added now would never fire, so never register.
     if (signal?.aborted) {
       viewer.stream.end();
@@ -82,8 +89,7 @@ export class TallyHub {
       return viewer.stream;
     }
     watched.viewers.add(viewer);
-    const status = this.statusOf(watched);
-    this.send(viewer, { status, results: watched.results }, { status, results: null });
+    this.send(viewer, this.currentUpdate(watched));
     // One listener ends the stream and lets go of the viewer (each listener is kept for as long as the viewer watches).
     signal?.addEventListener("abort", () => this.stopWatching(watched, viewer), { once: true });
     return viewer.stream;
@@ -124,6 +130,7 @@ export class TallyHub {
         viewers: new Set(),
         lastStatus: effectiveStatus(window, new Date()),
         transition: null,
+        current: null,
         delivering: false,
         deliverAgain: false,
         throttle: new LeadingEdgeThrottle(this.options.screenIntervalMs, () => this.deliver(watched)),
@@ -206,31 +213,30 @@ export class TallyHub {
   }
 
   /**
-   * One update object per visibility, built once per tick and shared by every viewer of the poll. Viewers are
-   * woken in chunks with the event loop free in between: each wake-up runs tRPC's serialisation and a socket
-   * write, and thousands of them in one go held votes up for a whole fan-out (docs/adr/0008). One delivery per
-   * poll is in progress at a time; what arrives meanwhile goes out, as the newest state, right after it, so a
-   * slow fan-out lowers the update rate instead of queueing or starving the last viewers.
+   * The newest state to every viewer of the poll, in chunks with the event loop free in between: each push runs
+   * tRPC's serialisation and a socket write, and thousands of them in one go held votes up for a whole fan-out
+   * (docs/adr/0008). Each chunk sends the newest state, so a vote that arrives mid-fan-out reaches the viewers not
+   * yet reached in this same pass; a viewer is sent from a vote at most one pass later, not two (docs/adr/0034).
+   * One delivery per poll is in progress at a time; what arrives meanwhile goes, right after it, to the viewers the
+   * pass reached before it arrived, so a slow fan-out lowers the update rate instead of queueing.
    */
   private deliver(watched: WatchedPoll): void {
     if (watched.delivering) {
       watched.deliverAgain = true;
       return;
     }
-    const status = this.statusOf(watched);
-    watched.lastStatus = status;
-    // Frozen: the same update reaches every viewer, and its frame is built once for all of them (http/sharedFrames.ts).
-    const visible: LiveUpdate = Object.freeze({ status, results: watched.results });
-    const hidden: LiveUpdate = Object.freeze({ status, results: null });
+    watched.lastStatus = this.statusOf(watched);
     if (watched.viewers.size <= DELIVERY_CHUNK) {
-      for (const viewer of watched.viewers) this.send(viewer, visible, hidden);
+      const update = this.currentUpdate(watched);
+      for (const viewer of watched.viewers) this.send(viewer, update);
       return;
     }
     const viewers = [...watched.viewers];
     watched.delivering = true;
     const pushFrom = (start: number) => {
+      const update = this.currentUpdate(watched);
       const end = Math.min(viewers.length, start + DELIVERY_CHUNK);
-      for (let i = start; i < end; i++) this.send(viewers[i], visible, hidden);
+      for (let i = start; i < end; i++) this.send(viewers[i], update);
       if (end < viewers.length) return void setImmediate(pushFrom, end);
       watched.delivering = false;
       if (watched.deliverAgain && this.watched.get(watched.poll.id) === watched) {
@@ -241,17 +247,31 @@ export class TallyHub {
     pushFrom(0);
   }
 
+  /** Frozen: the same update reaches every viewer, and its frame is built once for all of them (http/sharedFrames.ts). */
+  private currentUpdate(watched: WatchedPoll): CurrentUpdate {
+    const status = this.statusOf(watched);
+    const current = watched.current;
+    if (current && current.visible.status === status && current.visible.results === watched.results) return current;
+    return (watched.current = {
+      visible: Object.freeze({ status, results: watched.results }),
+      hidden: Object.freeze({ status, results: null }),
+    });
+  }
+
   private statusOf(watched: WatchedPoll): LiveUpdate["status"] {
     return effectiveStatus(watched.window, new Date());
   }
 
-  /** The tally to a viewer who may see it; to the others, the status alone and only when it changed. */
-  private send(viewer: Viewer, visible: LiveUpdate, hidden: LiveUpdate): void {
+  /** The tally to a viewer who may see it, unless it has it already; to the others, the status alone and only when it changed. */
+  private send(viewer: Viewer, { visible, hidden }: CurrentUpdate): void {
     if (viewer.canSee(visible.status)) {
       viewer.hiddenStatus = undefined;
+      if (viewer.seen === visible) return;
+      viewer.seen = visible;
       viewer.stream.push(visible);
     } else if (viewer.hiddenStatus !== hidden.status) {
       viewer.hiddenStatus = hidden.status;
+      viewer.seen = undefined;
       viewer.stream.push(hidden);
     }
   }

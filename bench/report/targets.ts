@@ -57,7 +57,7 @@ export function issue18Targets(results: Results): Table {
   } else missing("Redis round trips per first vote", "commands", "2 (+XDEL, publish)", "1 on the vote's path");
 
   const memory = data("subscriberMemory");
-  if (memory) rows.push(["server memory per idle subscriber", `${fmt.n(memory.perSubscriberRssBytes / 1024, 1)} KB RSS (${fmt.n(memory.perSubscriberHeapBytes / 1024, 1)} KB heap)`, `server RSS with ${memory.baselineSubscribers} subscribers ${fmt.mb(memory.before.rssBytes)}`, "–", "measured, ≤ 20 KB"]);
+  if (memory) rows.push(["server memory per idle subscriber", `${fmt.n(memory.perSubscriberHeldRssBytes / 1024, 1)} KB RSS held (${fmt.n(memory.perSubscriberRssBytes / 1024, 1)} KB with the young generation's one-off growth of ${fmt.mb(memory.youngGenerationGrowthBytes)}; ${fmt.n(memory.perSubscriberHeapBytes / 1024, 1)} KB heap)`, `server RSS with ${memory.baselineSubscribers} subscribers ${fmt.mb(memory.before.rssBytes)}`, "–", "measured, ≤ 20 KB"]);
   else missing("server memory per idle subscriber", "subscriberMemory", "–", "measured, ≤ 20 KB");
 
   return {

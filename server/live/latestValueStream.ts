@@ -9,6 +9,7 @@ export class LatestValueStream<T> implements AsyncIterable<T>, AsyncIterator<T, 
   private pending: { value: T } | null = null;
   private wake: ((result: IteratorResult<T, undefined>) => void) | null = null;
   private ended = false;
+  private sink: ((value: T) => void) | null = null;
 
   constructor(signal?: AbortSignal) {
     if (signal?.aborted) this.ended = true;
@@ -22,8 +23,18 @@ export class LatestValueStream<T> implements AsyncIterable<T>, AsyncIterator<T, 
       this.pending = { value };
       return;
     }
+    if (this.sink) return this.sink(value);
     this.wake = null;
     wake({ value, done: false });
+  }
+
+  /**
+   * From now on a value that finds the consumer waiting goes to `sink` instead, and the consumer waits on until the
+   * stream ends. Only then: a value the consumer has not taken yet is still its to send, so nothing sent through
+   * the sink can overtake it (live/directDelivery.ts).
+   */
+  divert(sink: (value: T) => void): void {
+    this.sink = sink;
   }
 
   end(): void {

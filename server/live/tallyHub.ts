@@ -77,7 +77,7 @@ export class TallyHub {
   }
 
   /** The poll's live updates for one viewer, starting with the current state; ends when `signal` aborts. */
-  async watch(poll: PollDefinition, canSee: Viewer["canSee"], signal?: AbortSignal): Promise<AsyncIterable<LiveUpdate>> {
+  async watch(poll: PollDefinition, canSee: Viewer["canSee"], signal?: AbortSignal): Promise<LatestValueStream<LiveUpdate>> {
     let watched = await this.startWatching(poll);
     // Released by its last viewer while this one waited for it: watch the poll afresh.
     while (this.watched.get(poll.id) !== watched && !signal?.aborted) watched = await this.startWatching(poll);

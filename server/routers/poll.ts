@@ -13,12 +13,19 @@ import { createPoll, listOwnerPolls } from "../domain/polls/mutations";
 import { canSeeResults, identifyViewer, readVisibleResults, type Visitor } from "../domain/polls/visibility";
 import { readVoterCookie, VOTER_COOKIE } from "../domain/voters/voterCookie";
 import type { Context } from "../trpc/context";
+import { offeringDirectDelivery } from "../live/directDelivery";
+import type { LiveUpdate } from "../live/messages";
 import { liveErrors, ownerPollProcedure, ownerProcedure, publicProcedure, rateLimit, router, subscriptionProcedure } from "../trpc/init";
 
 /** The owner's session and the voter's verified id, as this request's cookies carry them. */
 function visitorOf(ctx: Context): Visitor {
   const voter = readVoterCookie(ctx.cookies[VOTER_COOKIE], ctx.services.sessionSecret, ctx.services.voterCookieMaxAgeMs);
   return { sessionToken: ctx.cookies[SESSION_COOKIE], voterId: voter.kind === "valid" ? voter.voterId : null };
+}
+
+/** A live update's event id: a client that reconnects with it is sent the current state at once. */
+function eventIdOf(update: LiveUpdate): string {
+  return `${update.results?.seq ?? 0}:${update.status}`;
 }
 
 /** Anybody in the room: neither the owner nor someone who voted. */
@@ -122,8 +129,11 @@ export const pollRouter = router({
         const viewer = input.audience === "room" ? ROOM : await identifyViewer(ctx.services.db, ctx.services.results, poll, visitorOf(ctx));
         // An argument, not a named const: a named closure costs a watching phone more (http/liveSocket.ts).
         const updates = await ctx.services.live.hub.watch(poll, (status) => canSeeResults(poll.resultsVisibility, { ...viewer, isClosed: status === "closed" }), signal);
+        let offered = false;
         for await (const update of updates) {
-          yield tracked(`${update.results?.seq ?? 0}:${update.status}`, update);
+          // The first update goes through tRPC with the offer to write the later ones straight to the socket.
+          yield tracked(eventIdOf(update), offered ? update : offeringDirectDelivery(update, updates, eventIdOf));
+          offered = true;
         }
       } finally {
         slot.release();

@@ -46,8 +46,10 @@ async function main() {
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);
 
   const started = Date.now();
-  const date = new Date().toISOString().slice(0, 16).replace(":", "");
   const outDir = path.join(here, "results");
+  // Minutes name a run; a second run started in the same minute gets its seconds too, rather than overwriting.
+  const iso = new Date().toISOString().replace(/:/g, "");
+  const date = existsSync(path.join(outDir, `${iso.slice(0, 15)}.json`)) ? iso.slice(0, 17) : iso.slice(0, 15);
   await mkdir(outDir, { recursive: true });
   const bar = new ProgressBar();
   process.stderr.write(`Starting a throwaway Postgres and Redis…\n`);

@@ -37,7 +37,7 @@ export type ServicesConfig = {
   databasePoolSize?: number;
   /** null: no Redis, the Postgres-only engine serves. */
   redisUrl: string | null;
-  /** ioredis auto-pipelining on the shared connection (commands of one tick in one write); measured for issue 18. */
+  /** ioredis auto-pipelining on the shared connection (commands of one tick in one write); on unless false (docs/adr/0031). */
   redisAutoPipelining?: boolean;
   sessionSecret: string;
   publicUrl?: string;
@@ -116,7 +116,7 @@ export async function createServices(config: ServicesConfig, variant: ServicesVa
   const db = createPrisma(config.databaseUrl, config.databasePoolSize);
   const fallbackLimiter = new MemoryRateLimiter();
   // Fail-fast (see FAIL_FAST): a Redis outage must reach the vote engine's circuit breaker, not queue requests.
-  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost"), { enableAutoPipelining: config.redisAutoPipelining ?? false }) : null;
+  const redis = config.redisUrl ? await connectFailFast(config.redisUrl, onError("Redis connection lost"), { enableAutoPipelining: config.redisAutoPipelining ?? true }) : null;
   // Real round trips with a deadline (a hung Redis keeps its connections open): the engine, the limiter and
   // readiness all read this one probe.
   const redisHealth = redis ? new RedisHealth(redis).start() : null;

@@ -59,7 +59,8 @@ export async function startServer(kind: ServerKind, options: ServerOptions): Pro
       BENCH_LIMITS: options.limits ?? "unlimited",
       BENCH_SOCKETS: options.sockets ?? (options.limits === "default" ? "default" : "unbounded"),
       BENCH_ADAPTER: options.adapter ?? "fast",
-      BENCH_AUTOPIPELINING: options.autoPipelining ? "on" : "off",
+      // As production (server/services.ts) unless asked otherwise; the raw ceiling as it was defined, without.
+      BENCH_AUTOPIPELINING: (options.autoPipelining ?? kind !== "raw") ? "on" : "off",
       BENCH_FRAMES: options.frames ?? "shared",
       NODE_ENV: "production",
     },

@@ -15,7 +15,7 @@ import { defineScripts } from "../../server/engine/redis/scripts";
 import { answerStats } from "./processStats";
 
 const secret = process.env.SESSION_SECRET!;
-const redis = defineScripts(new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2 }));
+const redis = defineScripts(new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2, enableAutoPipelining: process.env.BENCH_AUTOPIPELINING === "on" }));
 
 async function castVote(req: IncomingMessage, res: ServerResponse, body: string) {
   const input = JSON.parse(body) as { pollId: string; optionIds: string[] };

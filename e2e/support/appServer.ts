@@ -4,7 +4,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { PRODUCTION_NODE_FLAGS } from "../../server/infra/nodeFlags";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const START_TIMEOUT_MS = 120_000;
@@ -41,7 +40,7 @@ export class AppServer {
     this.output = "";
     // Nothing configured: the server brings its own Postgres and Redis into the data folder.
     const { DATABASE_URL, REDIS_URL, PUBLIC_URL, SESSION_SECRET, ...inherited } = process.env;
-    const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
       cwd: ROOT,
       env: {
         ...inherited,

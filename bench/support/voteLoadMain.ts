@@ -1,14 +1,15 @@
 /**
- * The load generator, a worker process of its own: casts votes through @trpc/client (httpLink over a keep-alive
- * node:http Agent, or wsLink over one open tRPC WebSocket per voter) and reports throughput and latency.
+ * The load generator, a worker process of its own: casts votes over HTTP in tRPC's wire protocol by hand
+ * (rawTrpcHttp.ts), or through @trpc/client's wsLink over one open tRPC WebSocket per voter, and reports
+ * throughput and latency.
  * Vote k is cast by voter (k mod pool) on poll (k div pool mod polls), or by voter k on poll (k mod polls) without
  * a pool: first votes unless the pool has voted already.
  */
-import { createTRPCClient, createWSClient, httpLink, type TRPCClient, wsLink } from "@trpc/client";
+import { createTRPCClient, createWSClient, type TRPCClient, wsLink } from "@trpc/client";
 import { WebSocket } from "ws";
 import type { AppRouter } from "../../server/routers/appRouter";
 import { workerMain } from "./children";
-import { keepAliveFetch } from "./keepAliveFetch";
+import { rawTrpcMutations } from "./rawTrpcHttp";
 import { type LatencySummary, SampleBuffer, summarize, wallNow } from "./stats";
 import { voterCookie } from "./voters";
 
@@ -51,21 +52,18 @@ export type VoteLoadResult = {
 type Api = TRPCClient<AppRouter>;
 type VoteOutcome = { status: string; coupon: { code: string } | null; results: { seq: number } | null };
 
-async function httpVoters(job: VoteLoadJob): Promise<(k: number) => Api> {
-  const api = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${job.url}/api/trpc`,
-        fetch: keepAliveFetch(job.concurrency),
-        headers: ({ op }) => ({ cookie: (op.context as { cookie: string }).cookie }),
-      }),
-    ],
-  });
-  return () => api;
+/** A mutation by path, for the voter whose cookie is given (over HTTP) or whose socket it is (over WebSocket). */
+type Mutate = (path: "vote.cast" | "answer.submit", input: unknown, cookie: string) => Promise<unknown>;
+
+function overWebSocket(api: Api): Mutate {
+  return (path, input) =>
+    path === "vote.cast"
+      ? api.vote.cast.mutate(input as Parameters<Api["vote"]["cast"]["mutate"]>[0])
+      : api.answer.submit.mutate(input as Parameters<Api["answer"]["submit"]["mutate"]>[0]);
 }
 
 /** One open tRPC WebSocket per voter, each carrying that voter's cookie on its upgrade request. */
-async function wsVoters(job: VoteLoadJob, progress: (done: number, total: number) => void): Promise<[(k: number) => Api, () => void]> {
+async function wsVoters(job: VoteLoadJob, progress: (done: number, total: number) => void): Promise<[(k: number) => Mutate, () => void]> {
   const pool = job.voters.pool ?? 0;
   if (!pool) throw new Error("the WebSocket transport needs a voter pool (one socket per voter)");
   const clients: Api[] = [];
@@ -91,18 +89,13 @@ async function wsVoters(job: VoteLoadJob, progress: (done: number, total: number
     await Promise.all(batch);
     progress(start + batch.length, pool);
   }
-  return [(k) => clients[k % pool], () => closers.forEach((close) => close())];
-}
-
-/** An open answer, read as a vote's outcome: `accepted` or a repeat. */
-async function answer(api: Api, pollId: string, text: string, cookie: string): Promise<VoteOutcome> {
-  const { status } = await api.answer.submit.mutate({ pollId, text }, { context: { cookie } });
-  return { status, coupon: null, results: null };
+  return [(k) => overWebSocket(clients[k % pool]), () => closers.forEach((close) => close())];
 }
 
 async function run(job: VoteLoadJob, progress: (done: number, total: number) => void): Promise<VoteLoadResult> {
   const pool = job.voters.pool ?? 0;
-  const [clientOf, close] = job.transport === "ws" ? await wsVoters(job, () => {}) : [await httpVoters(job), () => {}];
+  const overHttp = rawTrpcMutations(job.url, job.concurrency);
+  const [mutateOf, close]: [(k: number) => Mutate, () => void] = job.transport === "ws" ? await wsVoters(job, () => {}) : [() => overHttp, () => {}];
   const latencies = new SampleBuffer();
   const accepts: number[] = [];
   const coupons: string[] = [];
@@ -116,10 +109,11 @@ async function run(job: VoteLoadJob, progress: (done: number, total: number) => 
     const cookie = job.transport === "http" ? voterCookie(job.voters.prefix, voter, job.secret) : "";
     const started = performance.now();
     try {
+      // An open answer is read as a vote's outcome: `accepted` or a repeat.
       const outcome = (
         job.answerTexts
-          ? await answer(clientOf(k), poll.pollId, job.answerTexts[k % job.answerTexts.length], cookie)
-          : await clientOf(k).vote.cast.mutate({ pollId: poll.pollId, optionIds: [poll.optionIds[k % poll.optionIds.length]] }, { context: { cookie } })
+          ? await mutateOf(k)("answer.submit", { pollId: poll.pollId, text: job.answerTexts[k % job.answerTexts.length] }, cookie)
+          : await mutateOf(k)("vote.cast", { pollId: poll.pollId, optionIds: [poll.optionIds[k % poll.optionIds.length]] }, cookie)
       ) as VoteOutcome;
       if (!recording) return;
       latencies.push(performance.now() - started);

@@ -19,6 +19,7 @@ import { bloom } from "./scenarios/bloom";
 import { capacity } from "./scenarios/capacity";
 import { changeVote } from "./scenarios/changeVote";
 import { flusher } from "./scenarios/flusher";
+import { groupCommit } from "./scenarios/groupCommit";
 import { commandStats } from "./scenarios/commandStats";
 import { dinerPage } from "./scenarios/dinerPage";
 import { flood } from "./scenarios/flood";
@@ -40,7 +41,7 @@ async function main() {
   const screenRate = rateArg ? Number(rateArg.split("=")[1]) : undefined;
   if (screenRate !== undefined && !(screenRate > 0)) throw new Error(`--screen-rate wants a positive number of votes/s, not ${rateArg}`);
   const names = args.filter((a) => !a.startsWith("--"));
-  const all: Scenario[] = [throughput, websocket, screen, screen5k, screen10k, subscriberMemory, seed, openAnswers, flusher, bloom, changeVote, commandStats, flood, socketFlood, profile, capacity, dinerPage];
+  const all: Scenario[] = [throughput, websocket, screen, screen5k, screen10k, subscriberMemory, seed, openAnswers, flusher, groupCommit, bloom, changeVote, commandStats, flood, socketFlood, profile, capacity, dinerPage];
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(", ")}; there are: ${all.map((s) => s.name).join(", ")}`);
   const chosen = names.length ? all.filter((s) => names.includes(s.name)) : all.filter((s) => s.inDefaultSuite);

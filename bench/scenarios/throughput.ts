@@ -149,7 +149,7 @@ export const throughput: Scenario = {
     return {
       title: "Vote throughput (HTTP)",
       about:
-        "First votes on one open poll through the whole server: a tRPC mutation sent by @trpc/client over keep-alive HTTP, 64 in flight, against the raw ceiling (node:http running the same Lua script), the Postgres-only engine and the seed's pessimistic-lock method.",
+        "First votes on one open poll through the whole server: a tRPC mutation over keep-alive HTTP (tRPC's wire protocol spoken by the load generator itself, bench/support/rawTrpcHttp.ts), 64 in flight, against the raw ceiling (node:http running the same Lua script), the Postgres-only engine and the seed's pessimistic-lock method.",
       tables: [table, ratioTable],
       charts,
       data,

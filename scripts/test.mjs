@@ -1,4 +1,5 @@
-// `npm test`: what the system must provide (scripts/preflight.mjs), then the type check, the dependency rules (.dependency-cruiser.cjs), the vitest suite and the
+// `npm test`: what the system must provide (scripts/preflight.mjs), then the type check, the dependency rules (.dependency-cruiser.cjs), the fault scenarios
+// that count votes per second (alone), the vitest suite and the
 // Playwright suite if e2e/ has any specs. The suites all run even if one fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -33,10 +34,16 @@ function run(label, command, args) {
   return { label, ok, how: `${ok ? "passed" : `FAILED (${result.signal ?? `exit ${result.status}`})`} in ${seconds} s` };
 }
 
+const filter = process.argv.slice(2);
+const filtered = filter.length > 0 ? [...filter, "--passWithNoTests"] : [];
+
 const results = [
   run("types", bin("tsc"), ["--noEmit"]),
   run("dependencies", bin("depcruise"), ["server", "app", "e2e", "--config", ".dependency-cruiser.cjs"]),
-  run("unit and integration", bin("vitest"), ["run", ...process.argv.slice(2)]),
+  // Alone first: these count votes per second through a fault (vitest.faults.config.ts). With a filter, either run
+  // may match nothing.
+  run("faults, alone", bin("vitest"), ["run", "--config", "vitest.faults.config.ts", ...filtered]),
+  run("unit and integration", bin("vitest"), ["run", ...filtered]),
 ];
 if (hasE2e) results.push(run("end-to-end", bin("playwright"), ["test"]));
 

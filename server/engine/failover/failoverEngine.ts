@@ -174,12 +174,15 @@ export class FailoverVoteEngine implements VoteEngine {
     if (this.mode === "postgres") return Promise.resolve();
     return this.runSwitch(async () => {
       if (this.mode === "postgres") return;
-      // The one process that moves the state rebuilds the counters from the ballots table before anyone
-      // votes there; they are kept exact with every ballot anyway, so this is a safety net. With Postgres away
-      // too this throws, votes are refused as unavailable, and the next one tries again.
-      if (await this.store.moveToPostgres()) await this.recomputeOpenPolls();
+      // With Postgres away too this throws, votes are refused as unavailable, and the next one tries again.
+      const moved = await this.store.moveToPostgres();
       this.setMode("postgres");
       this.log.warn("Redis unreachable: votes move to Postgres", { err: error });
+      // The one process that moves the state rebuilds the counters from the ballots table: they are kept exact
+      // with every ballot anyway, so this is a safety net, and votes need not wait for it (other processes vote
+      // on Postgres as soon as they follow the state). Each poll's rebuild takes the poll's lock, which a vote
+      // takes shared, so a vote lands before or after a rebuild, never inside it.
+      if (moved) void this.recomputeOpenPolls().catch((err) => this.log.warn("counters not rebuilt after the move to Postgres", { err }));
     });
   }
 

@@ -277,9 +277,7 @@ function unhookExitEvents(events: readonly string[]): void {
     unhooked.add(event);
   }
 }
-// Kept on the process, not in this module: a test runner may load this module more than once (one copy per vitest
-// project's global setup) while async-exit-hook, loaded by require, is one.
-const unhooked: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for("tableside.unhookedExitEvents")] ??= new Set());
+const unhooked = new Set<string>();
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
